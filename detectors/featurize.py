@@ -31,8 +31,11 @@ class BagSpec:
 
 
 def _bag(ids: np.ndarray, spec: BagSpec, namespace: int) -> np.ndarray:
+    """Feature ids of one text. Id ``base + 0`` ([PAD], never a real token) is in every bag: weighted
+    1/sqrt(n) like the rest, it gives the model a length-dependent prior, so a two-word text is not
+    judged on two words alone."""
     base = namespace * (spec.vocab + spec.buckets)
-    uni = ids.astype(np.int64) + base
+    uni = np.concatenate([np.zeros(1, dtype=np.int64), ids.astype(np.int64)]) + base
     if len(ids) > 1:
         a = ids[:-1].astype(np.int64)
         b = ids[1:].astype(np.int64)

@@ -42,7 +42,7 @@ def default_detector_thresholds(recommended: dict[str, dict[str, float]] | None 
 
 def _builtin() -> dict[str, DetectorThresholds]:
     return {
-        "misaligned_demos": DetectorThresholds(caution=0.3, redact=0.5, block=0.995),
+        "misaligned_demos": DetectorThresholds(caution=0.3, redact=0.5),  # redaction neutralises; block via policy
         "injection_classifier": DetectorThresholds(caution=0.6, block=0.97),
         "injection_phrases": DetectorThresholds(caution=0.5, block=0.95),
         "jailbreak_persona": DetectorThresholds(caution=0.5, block=0.95),

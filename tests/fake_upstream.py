@@ -34,9 +34,10 @@ def _last_user(body: dict) -> str:
 def create_upstream() -> FastAPI:
     app = FastAPI()
     app.state.received = []
+    app.state.harmful_answer = HARMFUL_ANSWER
 
     def answer(body: dict) -> str:
-        return HARMFUL_ANSWER if "[[harmful]]" in _last_user(body) else BENIGN_ANSWER
+        return app.state.harmful_answer if "[[harmful]]" in _last_user(body) else BENIGN_ANSWER
 
     async def stream_chat(text: str, chat: bool, model: str):
         words = text.split(" ")

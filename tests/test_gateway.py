@@ -30,6 +30,8 @@ def shared_engine():
 @pytest.fixture(scope="module")
 def upstream():
     app = create_upstream()
+    # A real compliant answer to a harmful request (PyRIT many-shot data) for the response audit.
+    app.state.harmful_answer = demo_pairs("pyrit", 1, offset=350)[0][1]
     server = ServerThread(app).start()
     yield app, server.url
     server.stop()
@@ -113,8 +115,9 @@ def test_inline_many_shot_is_redacted_inside_the_message(gateway, upstream):
         model="test-model", messages=[{"role": "user", "content": content}])
     assert raw.headers["x-prompt-integrity-verdict"] in ("redact", "block")
     if raw.headers["x-prompt-integrity-verdict"] == "redact":
-        sent = last_received(app)["body"]["messages"][0]["content"]
-        assert sent.startswith("Examples:") and sent.rstrip().endswith("User: what's 2+2?")
+        user = [m for m in last_received(app)["body"]["messages"] if m["role"] == "user"]
+        sent = user[0]["content"]  # the fake-role-tag finding also adds caution text around it
+        assert sent.startswith("Examples:") and "User: what's 2+2?" in sent
         assert sum(a in sent for _, a in pairs) <= 4
 
 
@@ -194,7 +197,9 @@ def test_harmful_stream_is_cut_with_content_filter(gateway):
     finish = [c.choices[0].finish_reason for c in chunks if c.choices and c.choices[0].finish_reason]
     assert finish == ["content_filter"]
     text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
-    assert 0 < len(text) < 1200  # relayed incrementally, then cut before the end
+    answer = demo_pairs("pyrit", 1, offset=350)[0][1]
+    assert 0 < len(text) < len(answer)  # relayed incrementally, then cut before the end
+    assert answer.startswith(text)
 
 
 def test_harmful_answer_replaced_non_streaming(gateway):

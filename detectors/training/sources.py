@@ -129,6 +129,26 @@ def load_demo_rows(data: Path, per_source: int | None = 2000, seed: int = 13) ->
     return _dedupe(rows, lambda r: (r.request, r.answer))
 
 
+SHORT_OPENERS = ["", "Hi! ", "Hello, ", "Hey, ", "Please ", "Quick question: ", "Can you ", "Could you please ", "I need you to "]
+SHORT_TASKS = [
+    "say hello", "tell me a joke", "summarize this article", "translate this to Spanish", "write a haiku about autumn",
+    "explain recursion", "list five fruits", "fix the grammar in my sentence", "give me a synonym for happy",
+    "recommend a book", "describe a sunset", "help me plan a birthday party", "write a short bio for my profile",
+    "convert 10 miles to kilometers", "what time zone is Tokyo in", "draft a polite reminder email",
+    "suggest a name for my cat", "rewrite this more formally", "count the words in this paragraph", "thanks",
+    "hi", "hello", "ok", "continue", "go on", "yes please", "what do you think", "make it shorter", "in French please",
+]
+
+
+def synthetic_short_prompts(seed: int) -> list[str]:
+    """Short benign chat prompts (synthetic, generated here): greetings and one-line requests."""
+    rng = random.Random(seed)
+    out = {t.capitalize() for t in SHORT_TASKS}
+    for _ in range(400):
+        out.add((rng.choice(SHORT_OPENERS) + rng.choice(SHORT_TASKS)).strip().rstrip("?") + rng.choice(["", ".", "?", "!"]))
+    return sorted(out)
+
+
 def fill_template(template: str, prompt: str) -> str:
     return re.sub(r"\{\{\s*prompt\s*\}\}|\{generator\.name\}", prompt, template)
 
@@ -169,6 +189,8 @@ def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 1
         for r in _sample(_read_jsonl(data / "demos" / fname), per_source // 4 if per_source else None, seed + 1):
             user = r["messages"][0]["content"]
             rows.append(TextRow(user, 0, fname.removesuffix(".jsonl") + " (requests)", _split(_task_key(user))))
+    for text in synthetic_short_prompts(seed):
+        rows.append(TextRow(text, 0, "synthetic:short-prompts", _split(text), synthetic=True))
     # Benign persona / role-play instructions: role-play is not an attack, and without these the
     # model learns "persona prompt = jailbreak".
     for r in _sample(json.loads((data / "demos" / "gpteacher-roleplay.json").read_text()), per_source // 2 if per_source else None, seed):
