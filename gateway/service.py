@@ -65,7 +65,7 @@ class Gateway:
         self.audit.start()
         if self.redis.configured:
             await self.redis.ping()
-        M.REDIS_UP.set(1 if self.redis.up else 0)
+        self.redis_gauge()
         models = self.engine.models
         for name, version in models.versions.items():
             provider = models.encoder.provider if (name == "encoder" and models.encoder) else "CPUExecutionProvider"
@@ -85,9 +85,14 @@ class Gateway:
         M.BATCH_SECONDS.observe(seconds)
         M.QUEUE_DEPTH.set(depth)
 
+    def redis_gauge(self) -> None:
+        """gateway_redis_up exists only when Redis is configured, so no alert fires without it."""
+        if self.redis.configured:
+            M.REDIS_UP.set(1 if self.redis.up else 0)
+
     def _audit_changed(self, audit: AuditLog) -> None:
         M.AUDIT_BUFFERED.set(len(audit.buffer))
-        M.REDIS_UP.set(1 if self.redis.up else 0)
+        self.redis_gauge()
 
     # ------------------------------------------------------------------ shared steps
     async def _admit(self, request: Request, route: str) -> tuple[str, Policy, DecisionThresholds, ResponsePolicy]:
@@ -118,7 +123,7 @@ class Gateway:
             M.BAD_REQUESTS.labels("invalid_request").inc()
             raise GatewayError(400, str(exc), code="invalid_request", param=exc.param) from None
         M.observe_report(route, tenant, report, time.perf_counter() - t)
-        M.REDIS_UP.set(1 if self.redis.up else 0)
+        self.redis_gauge()
         return report
 
     def _record(self, request: Request, route: str, tenant: str, report: Report | None, **extra: Any) -> dict:

@@ -21,7 +21,7 @@ async def healthz() -> dict:
 async def readyz(request: Request) -> JSONResponse:
     gw = request.app.state.gateway
     redis_ok = await gw.redis.ping() if gw.redis.configured else None
-    M.REDIS_UP.set(1 if redis_ok else 0)
+    gw.redis_gauge()
     ready = gw.ready and redis_ok is not False
     body = {"status": "ready" if ready else "not ready", "models": gw.engine.models.versions,
             "execution_provider": gw.engine.models.provider,
