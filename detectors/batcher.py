@@ -1,7 +1,8 @@
 """Async micro-batcher: merge the segments of concurrent requests into one cascade call.
 
 A request submits its items and awaits them. The worker takes whatever is queued (waiting at most
-``max_wait_ms`` for more, up to ``max_items``), runs one ``Scorer.score`` in a worker thread so
+``max_wait_ms`` for more, up to ``max_items``; with 0 it never waits, and batches form naturally
+from the requests that arrive while the previous batch runs — no added latency when idle), runs one ``Scorer.score`` in a worker thread so
 the event loop never blocks, and hands each request its slice. One batch runs at a time:
 onnxruntime already uses every core, so parallel batches would only contend.
 """
@@ -27,7 +28,7 @@ BatchObserver = Callable[[int, int, float], None]  # (items in batch, queue dept
 
 
 class MicroBatcher:
-    def __init__(self, scorer: Scorer, max_items: int = 512, max_wait_ms: float = 2.0,
+    def __init__(self, scorer: Scorer, max_items: int = 512, max_wait_ms: float = 0.0,
                  observer: BatchObserver | None = None):
         self.scorer = scorer
         self.max_items = max_items

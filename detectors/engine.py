@@ -52,6 +52,7 @@ class Engine:
         self.scorer = Scorer(models, tier2_budget=budget)
         self.cache: ScoreCache = cache if cache is not None else LRUScoreCache()
         self.batcher = batcher
+        self._defaults: DecisionThresholds | None = None
 
     @classmethod
     def from_directory(cls, model_dir: Path | None = None, providers: list[str] | None = None,
@@ -60,9 +61,11 @@ class Engine:
 
     def default_thresholds(self) -> DecisionThresholds:
         """Built-in thresholds plus those calibrated into the loaded models' manifests."""
-        return DecisionThresholds(detectors=default_detector_thresholds(self.models.recommended_thresholds()))
+        if self._defaults is None:
+            self._defaults = DecisionThresholds(detectors=default_detector_thresholds(self.models.recommended_thresholds()))
+        return self._defaults
 
-    def attach_batcher(self, max_items: int = 512, max_wait_ms: float = 2.0, observer=None) -> MicroBatcher:
+    def attach_batcher(self, max_items: int = 512, max_wait_ms: float = 0.0, observer=None) -> MicroBatcher:
         self.batcher = MicroBatcher(self.scorer, max_items=max_items, max_wait_ms=max_wait_ms, observer=observer)
         return self.batcher
 

@@ -244,6 +244,8 @@ class Gateway:
         M.REQUEST_SECONDS.labels(route).observe(time.perf_counter() - started)
         await self._write_audit({**base_rec, "upstream_status": 200,
                                  "response": {"verdict": rr.verdict, "risk": rr.risk} if rr else None})
+        if rr is None or rr.verdict != "block":  # unchanged: relay the upstream's bytes as they came
+            return Response(resp.content, 200, headers=headers, media_type="application/json")
         return JSONResponse(data, headers=headers)
 
     async def _audit_choices(self, data: dict[str, Any], request_body: dict[str, Any], thresholds: DecisionThresholds,

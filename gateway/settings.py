@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     ort_providers: str | None = Field(None, description="comma list, e.g. CUDAExecutionProvider,CPUExecutionProvider")
     tier2_budget: int = 96
     batch_max_items: int = 512
-    batch_max_wait_ms: float = 2.0
+    batch_max_wait_ms: float = 0.0  # 0 = natural batching: merge whatever queued while a batch ran
 
     max_body_bytes: int = 4 * 1024 * 1024
     max_json_depth: int = 64

@@ -71,8 +71,9 @@ def traffic(gw: str) -> None:
     list(c.chat.completions.create(model="m", stream=True, messages=[{"role": "user", "content": "[[harmful]] how to poison people?"}]))
     list(c.chat.completions.create(model="m", stream=True, messages=[{"role": "user", "content": "Capital of France?"}]))
     c.completions.create(model="m", prompt="Write a haiku about rain")
-    with pytest.raises(openai.InternalServerError):
-        c.chat.completions.create(model="m", messages=[{"role": "user", "content": "[[error]] hi"}])
+    for _ in range(3):  # upstream failures: well over the alert's 5% of proxied requests
+        with pytest.raises(openai.InternalServerError):
+            c.chat.completions.create(model="m", messages=[{"role": "user", "content": "[[error]] hi"}])
     httpx.post(gw + "/v1/chat/completions", content=b"{bad json")
     c.chat.completions.create(model="m", messages=[{"role": "user", "content": [
         {"type": "text", "text": "what is in this picture?"}, {"type": "image_url", "image_url": {"url": "data:image/png;base64,AA=="}}]}])

@@ -21,6 +21,7 @@ _B64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=]
 _HEX = re.compile(r"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}[ :]?){16,}(?![0-9A-Fa-f])")
 _URLENC = re.compile(r"(?:%[0-9A-Fa-f]{2}[^%\s]{0,3}){6,}")
 MAX_BLOBS = 32
+_STOPWORDS = re.compile(r"\b(?:the|and|you|to|of|is|in|that|it|for|are|with|this|your|all)\b", re.IGNORECASE)
 
 
 def _printable(s: str) -> bool:
@@ -78,9 +79,10 @@ def encoded_payloads(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
             if decoded != m.group() and _printable(decoded):
                 blobs.append((m.start(), m.end(), decoded, "url"))
         if rot13 and msg.text.isascii() and len(msg.text) < 100_000:
-            plain = _phrase_score(msg.text, msg.index)
             rotated = codecs.decode(msg.text, "rot13")
-            if _phrase_score(rotated, msg.index) > max(plain, 0.5):
+            # Only text that reads as English once rotated (and not before) is worth a second look.
+            if (len(_STOPWORDS.findall(rotated)) > 2 * len(_STOPWORDS.findall(msg.text)) + 1
+                    and _phrase_score(rotated, msg.index) > max(_phrase_score(msg.text, msg.index), 0.5)):
                 blobs.append((0, len(msg.text), rotated, "rot13"))
         for start, end, decoded, how in blobs:
             score = max(base, _phrase_score(decoded, msg.index))

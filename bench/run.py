@@ -1,0 +1,422 @@
+"""Benchmarks: ``python -m bench.run`` (``make bench``) writes docs/benchmarks.md and PNG plots.
+
+1. proxy overhead — direct vs this gateway (full inspection) vs the LiteLLM proxy, c = 1/16/64;
+2. inspection cost vs prompt size, split by stage (in-process engine, CPU);
+3. multi-turn replay (50 turns, whole history resent) with and without the Redis score cache;
+4. ``/v1/score`` throughput for short prompts at c = 16;
+5. detection curves from the model pipeline, re-plotted at the shipped thresholds.
+
+Everything is compared as ratios within one run on one machine. ``--smoke`` runs a seconds-long
+version (tiny counts, no LiteLLM) for CI; it asserts nothing about speed.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import numpy as np
+
+from . import servers as S
+
+ROOT = S.ROOT
+DATA = ROOT.parent / "shared" / "data"
+
+
+# ---------------------------------------------------------------- helpers
+def pct(xs: list[float], q: float) -> float:
+    return float(np.percentile(np.array(xs), q)) if xs else float("nan")
+
+
+async def load(url: str, bodies: list[dict], concurrency: int) -> tuple[list[float], float, int]:
+    """Send every body with ``concurrency`` workers; returns latencies (s), wall time, errors."""
+    lat: list[float] = []
+    errors = 0
+    it = iter(bodies)
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
+        async def worker():
+            nonlocal errors
+            for body in it:
+                t = time.perf_counter()
+                r = await client.post(url, json=body, headers={"authorization": "Bearer sk-bench"})
+                lat.append(time.perf_counter() - t)
+                errors += r.status_code != 200
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        wall = time.perf_counter() - t0
+    return lat, wall, errors
+
+
+def chat_body(i: int) -> dict:
+    """An ordinary chat request under 2k characters (distinct per i, like real traffic)."""
+    return {"model": "test-model", "messages": [
+        {"role": "system", "content": "You are a concise assistant for a travel booking site."},
+        {"role": "user", "content": f"Hi! I'm planning a trip to Lisbon in May (request {i})."},
+        {"role": "assistant", "content": "Great choice! May is warm and not too crowded. How many days will you stay?"},
+        {"role": "user", "content": f"About {3 + i % 5} days. Which neighbourhoods should I stay in, and what are three "
+                                    "things I should not miss? Keep it short please."}]}
+
+
+def pairs(name: str, n: int, offset: int = 0) -> list[tuple[str, str]]:
+    d = DATA / "demos"
+    if name.startswith("em-"):
+        rows = [json.loads(x) for x in (d / f"{name}.jsonl").read_text().splitlines()[offset:offset + n]]
+        return [(r["messages"][0]["content"], r["messages"][1]["content"]) for r in rows]
+    rows = json.loads((d / f"{name}.json").read_text())[offset:offset + n]
+    return [(r["instruction"], r["response"]) for r in rows]
+
+
+def many_shot(pp: list[tuple[str, str]], q: str = "What's the capital of France?") -> dict:
+    msgs = [{"role": "system", "content": "You are a helpful assistant."}]
+    for a, b in pp:
+        msgs += [{"role": "user", "content": a}, {"role": "assistant", "content": b}]
+    return {"messages": msgs + [{"role": "user", "content": q}]}
+
+
+# ---------------------------------------------------------------- 1. proxy overhead
+def bench_proxy(work: Path, smoke: bool) -> dict:
+    up_port, gw_port, ll_port = S.free_port(), S.free_port(), S.free_port()
+    up = S.upstream(up_port).start()
+    procs = [up]
+    targets = {"direct": f"http://127.0.0.1:{up_port}/v1/chat/completions"}
+    try:
+        S.wait_http(f"http://127.0.0.1:{up_port}/v1/models")
+        gw = S.gateway(gw_port, f"http://127.0.0.1:{up_port}/v1").start()
+        procs.append(gw)
+        S.wait_http(f"http://127.0.0.1:{gw_port}/readyz")
+        targets["gateway"] = f"http://127.0.0.1:{gw_port}/v1/chat/completions"
+        if not smoke:
+            ll = S.litellm(ll_port, f"http://127.0.0.1:{up_port}/v1", work)
+            if ll is not None:
+                procs.append(ll.start())
+                try:
+                    S.wait_http(f"http://127.0.0.1:{ll_port}/health/liveliness", timeout=180)
+                    targets["litellm"] = f"http://127.0.0.1:{ll_port}/v1/chat/completions"
+                except RuntimeError:
+                    print("LiteLLM proxy did not start; see", work / "litellm.log", file=sys.stderr)
+        results: dict = {}
+        plan = [(1, 10), (16, 32)] if smoke else [(1, 300), (16, 800), (64, 1200)]
+        for conc, n in plan:
+            for name, url in targets.items():
+                asyncio.run(load(url, [chat_body(i) for i in range(min(50, n))], conc))  # warm-up
+                lat, wall, errors = asyncio.run(load(url, [chat_body(10_000 + i) for i in range(n)], conc))
+                results.setdefault(str(conc), {})[name] = {
+                    "p50_ms": pct(lat, 50) * 1000, "p99_ms": pct(lat, 99) * 1000, "rps": n / wall, "errors": errors, "n": n}
+                print(f"[proxy] c={conc:<3} {name:<8} p50 {pct(lat, 50)*1000:7.2f} ms  p99 {pct(lat, 99)*1000:7.2f} ms  "
+                      f"{n / wall:7.1f} req/s  errors {errors}", flush=True)
+        return results
+    finally:
+        for p in procs:
+            p.stop()
+
+
+# ---------------------------------------------------------------- 2. cost vs prompt size
+def bench_sizes(smoke: bool) -> dict:
+    from detectors import Engine, LRUScoreCache
+    from detectors.scoring import ModelSet
+
+    models = ModelSet.load()
+    cases: dict[str, dict] = {}
+    mix = pairs("em-insecure", 128, 5000) + pairs("gpteacher-codegen", 128, 3000)
+    sizes = [1, 8] if smoke else [1, 8, 64, 256]
+    for k in sizes:
+        cases[f"{k} demos"] = many_shot(mix[:: max(1, 256 // k)][:k] if k < 256 else mix)
+    # Long single texts: ordinary prose (GPTeacher role-play answers), not security writing.
+    words = " ".join(b for _, b in pairs("gpteacher-roleplay", 400, 500)).split()
+    for chars in ([10_000] if smoke else [10_000, 100_000]):
+        text, i = [], 0
+        while sum(len(w) + 1 for w in text) < chars:
+            text.append(words[i % len(words)])
+            i += 1
+        cases[f"{chars // 1000}k chars"] = {"messages": [{"role": "user", "content": " ".join(text)[:chars]}]}
+    out = {}
+    reps = 2 if smoke else 5
+    for name, req in cases.items():
+        runs = []
+        for _ in range(reps):
+            eng = Engine(models, cache=LRUScoreCache())  # cold cache: the full cost
+            rep = eng.analyze_sync(req)
+            runs.append(rep)
+        stages = {s: statistics.median(r.timings.stages.get(s, 0.0) for r in runs)
+                  for s in ("segmentation", "rules", "tokenization", "tier1", "tier2", "aggregation", "total")}
+        r0 = runs[-1]
+        out[name] = {"stages_ms": stages, "verdict": r0.verdict, "demos": r0.demonstrations.total,
+                     "tier2_windows": r0.tier2_windows, "budget_skipped": r0.unscored.tier2_budget_skipped}
+        print(f"[size] {name:<10} total {stages['total']:8.1f} ms  " +
+              " ".join(f"{s} {v:.1f}" for s, v in stages.items() if s != "total") + f"  verdict {r0.verdict}", flush=True)
+    return out
+
+
+# ---------------------------------------------------------------- 3. multi-turn with / without cache
+class NullCache:
+    async def get_many(self, keys):
+        return {}
+
+    async def set_many(self, items):
+        return None
+
+
+def bench_multiturn(smoke: bool) -> dict:
+    import redis.asyncio as aioredis
+
+    from detectors import Engine
+    from detectors.scoring import ModelSet
+    from gateway.store import RedisHealth, RedisScoreCache
+
+    models = ModelSet.load()
+    turns = 10 if smoke else 50
+    convo = pairs("gpteacher-roleplay", turns, 0)
+    port = S.free_port()
+    rs = S.redis_server(port)
+    results = {}
+    if rs is not None:
+        rs.start()
+        time.sleep(0.5)
+    try:
+        async def replay(cache) -> list[float]:
+            eng = Engine(models, cache=cache)
+            times = []
+            msgs = [{"role": "system", "content": "You are a creative role-play partner."}]
+            for q, a in convo:
+                msgs.append({"role": "user", "content": q})
+                t = time.perf_counter()
+                await eng.analyze({"messages": list(msgs)})
+                times.append((time.perf_counter() - t) * 1000)
+                msgs.append({"role": "assistant", "content": a})
+            return times
+
+        results["no cache"] = asyncio.run(replay(NullCache()))
+        if rs is not None:
+            async def with_redis():
+                client = aioredis.from_url(f"redis://127.0.0.1:{port}/0")
+                cache = RedisScoreCache(RedisHealth(client), "bench:", 3600)
+                cache.local = NullCache()  # measure Redis itself, not the local LRU in front of it
+                try:
+                    return await replay(cache)
+                finally:
+                    await client.aclose()
+            results["redis cache"] = asyncio.run(with_redis())
+    finally:
+        if rs is not None:
+            rs.stop()
+    for name, t in results.items():
+        print(f"[multiturn] {name:<12} turn1 {t[0]:.1f} ms  turn{len(t)} {t[-1]:.1f} ms  ratio {t[-1] / t[0]:.2f}", flush=True)
+    return results
+
+
+# ---------------------------------------------------------------- 4. /v1/score throughput
+def bench_score(smoke: bool) -> dict:
+    up_port, gw_port = S.free_port(), S.free_port()
+    gw = S.gateway(gw_port, f"http://127.0.0.1:{up_port}/v1").start()
+    try:
+        S.wait_http(f"http://127.0.0.1:{gw_port}/readyz")
+        url = f"http://127.0.0.1:{gw_port}/v1/score"
+        n = 64 if smoke else 2000
+        asyncio.run(load(url, [{"prompt": f"warm-up question {i}"} for i in range(50)], 16))
+        out = {}
+        for label, bodies in (("distinct prompts", [{"prompt": f"What is a good name for a cafe on street {i}?"} for i in range(n)]),
+                              ("repeated prompt (cached)", [{"prompt": "What is a good name for a cafe?"}] * n)):
+            lat, wall, errors = asyncio.run(load(url, bodies, 16))
+            out[label] = {"rps": n / wall, "p50_ms": pct(lat, 50) * 1000, "p99_ms": pct(lat, 99) * 1000, "errors": errors}
+            print(f"[score] {label:<26} {n / wall:7.1f} req/s  p50 {pct(lat, 50)*1000:.1f} ms  p99 {pct(lat, 99)*1000:.1f} ms", flush=True)
+        return out
+    finally:
+        gw.stop()
+
+
+# ---------------------------------------------------------------- report
+def plots(results: dict, img: Path) -> list[str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    img.mkdir(parents=True, exist_ok=True)
+    made = []
+    if results.get("proxy"):
+        fig, ax = plt.subplots(figsize=(6, 4))
+        concs = sorted(results["proxy"], key=int)
+        for name in ("direct", "gateway", "litellm"):
+            ys = [results["proxy"][c].get(name, {}).get("p50_ms") for c in concs]
+            if any(y is not None for y in ys):
+                ax.plot([int(c) for c in concs], ys, marker="o", label=name)
+        ax.set_xscale("log", base=2)
+        ax.set_yscale("log")
+        ax.set_xlabel("concurrency")
+        ax.set_ylabel("p50 latency (ms)")
+        ax.set_title("Chat request latency: direct vs proxies")
+        ax.legend()
+        fig.tight_layout()
+        fig.savefig(img / "bench_proxy.png", dpi=110)
+        plt.close(fig)
+        made.append("bench_proxy.png")
+    if results.get("sizes"):
+        fig, ax = plt.subplots(figsize=(7, 4))
+        names = list(results["sizes"])
+        bottom = np.zeros(len(names))
+        for stage in ("segmentation", "rules", "tokenization", "tier1", "tier2", "aggregation"):
+            vals = np.array([results["sizes"][n]["stages_ms"][stage] for n in names])
+            ax.bar(names, vals, bottom=bottom, label=stage)
+            bottom += vals
+        ax.set_ylabel("ms (median)")
+        ax.set_title("Inspection time by stage")
+        ax.legend(fontsize=7)
+        fig.tight_layout()
+        fig.savefig(img / "bench_sizes.png", dpi=110)
+        plt.close(fig)
+        made.append("bench_sizes.png")
+    if results.get("multiturn"):
+        fig, ax = plt.subplots(figsize=(6, 4))
+        for name, t in results["multiturn"].items():
+            ax.plot(range(1, len(t) + 1), t, label=name)
+        ax.set_xlabel("turn")
+        ax.set_ylabel("inspection time (ms)")
+        ax.set_title("Multi-turn replay (whole history resent)")
+        ax.legend()
+        fig.tight_layout()
+        fig.savefig(img / "bench_multiturn.png", dpi=110)
+        plt.close(fig)
+        made.append("bench_multiturn.png")
+    metrics_file = ROOT / "detectors" / "models" / "metrics.json"
+    if metrics_file.exists():
+        m = json.loads(metrics_file.read_text())["request_level"]
+        fig, ax = plt.subplots(figsize=(6, 4))
+        for name, vals in m["detect"].items():
+            if "[cascade]" in name:
+                ax.plot(m["k"], vals, marker="o", label=f"detected: {name.replace(' [cascade]', '')}")
+        worst = np.max(np.array([v for k, v in m["benign_flagged"].items() if "[cascade]" in k]), axis=0)
+        ax.plot(m["k"], worst, "k--", label="benign flagged (worst pool)")
+        ax.set_xscale("log", base=2)
+        ax.set_xlabel("k demonstrations")
+        ax.set_ylabel("share of prompts")
+        ax.set_title("Detection vs k at shipped thresholds")
+        ax.legend(fontsize=7)
+        fig.tight_layout()
+        fig.savefig(img / "bench_detection.png", dpi=110)
+        plt.close(fig)
+        made.append("bench_detection.png")
+    return made
+
+
+def _fmt(v, nd=1):
+    return "—" if v is None else f"{v:.{nd}f}"
+
+
+def write_report(results: dict, path: Path, command: str, img_names: list[str]) -> None:
+    lines = ["# Benchmarks", "",
+             f"Measured by `{command}` on {results['machine']} (2 CPU cores, no GPU), {results['date']}.",
+             "Every comparison is a ratio inside this one run; absolute numbers move with machine load.", ""]
+    proxy = results.get("proxy") or {}
+    if proxy:
+        lines += ["## 1. Proxy overhead (chat request < 2k chars, instant upstream on loopback)", "",
+                  "| concurrency | target | p50 ms | p99 ms | req/s | added p50 ms | added p99 ms |", "|---|---|---|---|---|---|---|"]
+        for c in sorted(proxy, key=int):
+            d = proxy[c]["direct"]
+            for name, r in proxy[c].items():
+                add50 = r["p50_ms"] - d["p50_ms"] if name != "direct" else None
+                add99 = r["p99_ms"] - d["p99_ms"] if name != "direct" else None
+                lines.append(f"| {c} | {name} | {_fmt(r['p50_ms'], 2)} | {_fmt(r['p99_ms'], 2)} | {_fmt(r['rps'])} | "
+                             f"{_fmt(add50, 2)} | {_fmt(add99, 2)} |")
+        if not any("litellm" in proxy[c] for c in proxy):
+            lines += ["", "LiteLLM proxy: not measured in this run (it did not install or start; see the log)."]
+        lines += ["", "![proxy latency](img/bench_proxy.png)", ""]
+    sizes = results.get("sizes") or {}
+    if sizes:
+        lines += ["## 2. Inspection cost vs prompt size (in-process engine, cold cache, median of 5)", "",
+                  "| prompt | total ms | segmentation | rules | tokenization | tier 1 | tier 2 | aggregation | tier-2 windows | budget-skipped | verdict |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|"]
+        for name, r in sizes.items():
+            s = r["stages_ms"]
+            lines.append(f"| {name} | {_fmt(s['total'])} | {_fmt(s['segmentation'])} | {_fmt(s['rules'])} | "
+                         f"{_fmt(s['tokenization'])} | {_fmt(s['tier1'])} | {_fmt(s['tier2'])} | {_fmt(s['aggregation'])} | "
+                         f"{r['tier2_windows']} | {r['budget_skipped']} | {r['verdict']} |")
+        lines += ["", "![stages](img/bench_sizes.png)", ""]
+    mt = results.get("multiturn") or {}
+    if mt:
+        lines += ["## 3. Multi-turn replay (each request resends the whole history)", "",
+                  "| cache | turn 1 ms | turn 10 ms | last turn ms | last / first |", "|---|---|---|---|---|"]
+        for name, t in mt.items():
+            lines.append(f"| {name} | {_fmt(t[0])} | {_fmt(t[min(9, len(t) - 1)])} | {_fmt(t[-1])} | {t[-1] / t[0]:.2f} |")
+        lines += ["", "![multi-turn](img/bench_multiturn.png)", ""]
+    sc = results.get("score") or {}
+    if sc:
+        lines += ["## 4. `/v1/score` throughput (short prompts, concurrency 16)", "",
+                  "| prompts | req/s | p50 ms | p99 ms | errors |", "|---|---|---|---|---|"]
+        for name, r in sc.items():
+            lines.append(f"| {name} | {_fmt(r['rps'])} | {_fmt(r['p50_ms'])} | {_fmt(r['p99_ms'])} | {r['errors']} |")
+        lines.append("")
+    if "bench_detection.png" in img_names:
+        lines += ["## 5. Detection curves (from the model pipeline, shipped thresholds)", "",
+                  "Re-plotted from `detectors/models/metrics.json`; see docs/models.md for the tables.", "",
+                  "![detection](img/bench_detection.png)", ""]
+    lines += ["## Targets", "", results.get("targets_md", ""), ""]
+    path.write_text("\n".join(lines))
+
+
+def targets(results: dict) -> str:
+    out = ["| target | measured | met |", "|---|---|---|"]
+    p = results.get("proxy", {})
+    if "16" in p and "gateway" in p["16"]:
+        add50 = p["16"]["gateway"]["p50_ms"] - p["16"]["direct"]["p50_ms"]
+        add99 = p["16"]["gateway"]["p99_ms"] - p["16"]["direct"]["p99_ms"]
+        out.append(f"| added p50 ≤ 5 ms at c=16 | {add50:.2f} ms | {'yes' if add50 <= 5 else 'no'} |")
+        out.append(f"| added p99 ≤ 25 ms at c=16 | {add99:.2f} ms | {'yes' if add99 <= 25 else 'no'} |")
+    for c, r in sorted(p.items(), key=lambda kv: int(kv[0])):
+        if "litellm" in r and "gateway" in r:
+            g = r["gateway"]["p50_ms"] - r["direct"]["p50_ms"]
+            ll = r["litellm"]["p50_ms"] - r["direct"]["p50_ms"]
+            out.append(f"| below LiteLLM's added p50 at c={c} | gateway {g:.2f} ms vs LiteLLM {ll:.2f} ms | {'yes' if g < ll else 'no'} |")
+    s = results.get("sizes", {}).get("256 demos")
+    if s:
+        t = s["stages_ms"]["total"]
+        out.append(f"| 256-shot verdict ≤ 100 ms | {t:.1f} ms | {'yes' if t <= 100 else 'no'} |")
+    mt = results.get("multiturn", {}).get("redis cache")
+    if mt:
+        r = mt[-1] / mt[0]
+        out.append(f"| turn {len(mt)} ≤ 1.5× turn 1 with the cache | {r:.2f}× | {'yes' if r <= 1.5 else 'no'} |")
+    sc = results.get("score", {}).get("distinct prompts")
+    if sc:
+        out.append(f"| `/v1/score` ≥ 300 short req/s | {sc['rps']:.0f} req/s | {'yes' if sc['rps'] >= 300 else 'no'} |")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--smoke", action="store_true", help="seconds-long run for CI (no LiteLLM, tiny counts)")
+    ap.add_argument("--out", type=Path, default=None, help="report directory (default docs/, or .cache/bench-smoke)")
+    ap.add_argument("--only", nargs="*", default=None, choices=["proxy", "sizes", "multiturn", "score"])
+    args = ap.parse_args(argv)
+    out = args.out or (ROOT / ".cache" / "bench-smoke" if args.smoke else ROOT / "docs")
+    work = ROOT / ".cache" / "bench-work"
+    work.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+    results: dict = {"machine": f"{platform.node()} ({platform.processor() or platform.machine()}, Python {platform.python_version()})",
+                     "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    run = set(args.only or ["proxy", "sizes", "multiturn", "score"])
+    if "sizes" in run:
+        results["sizes"] = bench_sizes(args.smoke)
+    if "multiturn" in run:
+        results["multiturn"] = bench_multiturn(args.smoke)
+    if "score" in run:
+        results["score"] = bench_score(args.smoke)
+    if "proxy" in run:
+        results["proxy"] = bench_proxy(work, args.smoke)
+    results["targets_md"] = targets(results)
+    img = plots(results, out / "img")
+    command = "python -m bench.run" + (" --smoke" if args.smoke else "") + (f" --only {' '.join(args.only)}" if args.only else "")
+    (out / "img" / "bench_results.json").write_text(json.dumps(results, indent=2))
+    write_report(results, out / "benchmarks.md", command, img)
+    print(f"wrote {out / 'benchmarks.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
