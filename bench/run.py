@@ -45,7 +45,7 @@ async def load(url: str, bodies: list[dict], concurrency: int) -> tuple[list[flo
             nonlocal errors
             for body in it:
                 t = time.perf_counter()
-                r = await client.post(url, json=body, headers={"authorization": "Bearer sk-bench"})
+                r = await client.post(url, json=body, headers={"authorization": f"Bearer {S.BENCH_KEY}"})
                 lat.append(time.perf_counter() - t)
                 errors += r.status_code != 200
         t0 = time.perf_counter()

@@ -18,6 +18,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 LITELLM_VENV = ROOT / ".cache" / "venv-litellm"
+BENCH_KEY = "sk-bench-7f3a9c1e5b2d4f6a8c0e1b3d5f7a9c2e"  # the load generator's bearer key, also LiteLLM's master key
 
 
 def free_port() -> int:
@@ -100,7 +101,8 @@ def litellm(port: int, upstream_url: str, workdir: Path) -> Proc | None:
         "litellm_settings:\n"
         "  telemetry: false\n"
         "  drop_params: true\n")
-    env = {"LITELLM_LOG": "ERROR", "LITELLM_TELEMETRY": "False", "NO_DOCS": "True", "DISABLE_ADMIN_UI": "True"}
+    env = {"LITELLM_LOG": "ERROR", "LITELLM_TELEMETRY": "False", "NO_DOCS": "True", "DISABLE_ADMIN_UI": "True",
+           "LITELLM_MASTER_KEY": BENCH_KEY}
     return Proc([str(exe), "--config", str(cfg), "--host", "127.0.0.1", "--port", str(port), "--num_workers", "1"],
                 env=env, log=workdir / "litellm.log")
 

@@ -22,7 +22,8 @@ from .request import parse_request
 from .rules import RuleInput, run_rules
 from .rules.base import CALLER_ROLES, inspected
 from .scoring import BatchStats, Item, ModelSet, Result, Scorer
-from .segmenter import segment
+from .memo import MessageMemo
+from .segmenter import cap, turn_demos
 from .types import Demonstration, Finding, Message
 from .verdict import DecisionThresholds, decide, decide_response, default_detector_thresholds
 
@@ -53,6 +54,7 @@ class Engine:
         self.cache: ScoreCache = cache if cache is not None else LRUScoreCache()
         self.batcher = batcher
         self._defaults: DecisionThresholds | None = None
+        self.memo = MessageMemo()
 
     @classmethod
     def from_directory(cls, model_dir: Path | None = None, providers: list[str] | None = None,
@@ -112,13 +114,16 @@ class Engine:
         report = Report()
         t = time.perf_counter()
         messages = parse_request(request)
-        demos, dropped = segment(messages, self.config.max_demos)
-        report.timings.add("segmentation", (time.perf_counter() - t) * 1000)
+        # Inline demos and message-local rules, memoised per message content.
+        inline, rule_out, spent = self.memo.inspect(messages, self.config.rules, self.config.roles)
+        demos, dropped = cap(inline + turn_demos(messages), self.config.max_demos)
+        report.timings.add("parse", (time.perf_counter() - t) * 1000 - sum(spent.values()))
+        for stage, ms in spent.items():
+            report.timings.add(stage, ms)
         report.unscored.demos_dropped = dropped
         report.unscored.non_text_parts = sum(m.non_text_parts for m in messages)
 
         t = time.perf_counter()
-        rule_out = run_rules(RuleInput(messages, demos, roles=self.config.roles), self.config.rules)
         decoded_texts = []
         frontier = rule_out.decoded
         for depth in range(1, self.config.decode_depth + 1):
@@ -132,7 +137,7 @@ class Engine:
                 rule_out.findings.append(Finding(f.detector, f.score, src.message, src.start, src.end,
                                                  f"in {src.how}-decoded text: {f.detail}"))
             frontier = sub.decoded
-        report.timings.add("rules", (time.perf_counter() - t) * 1000)
+        report.timings.add("rules", (time.perf_counter() - t) * 1000)  # re-inspection of decoded payloads
 
         inj_sources: list[tuple[int, int, int]] = []  # (message, start, end) per injection item
         items = [Item("misaligned", request=d.request, answer=d.answer) for d in demos]

@@ -133,9 +133,13 @@ class Scorer:
         self.tokenizer.no_truncation()
 
     def _ids(self, texts: list[str]) -> list[list[int]]:
+        """Token ids per text; each distinct text is tokenized once (a demo's request is often also
+        scored as a message of its own)."""
         if not texts:
             return []
-        return [e.ids for e in self.tokenizer.encode_batch(texts, add_special_tokens=False)]
+        unique = list(dict.fromkeys(texts))
+        encoded = dict(zip(unique, (e.ids for e in self.tokenizer.encode_batch(unique, add_special_tokens=False))))
+        return [encoded[t] for t in texts]
 
     def score(self, items: list[Item]) -> tuple[list[Result], BatchStats]:
         stats = BatchStats(items=len(items))
@@ -143,9 +147,10 @@ class Scorer:
         t0 = time.perf_counter()
         demo_idx = [i for i, it in enumerate(items) if it.task == "misaligned"]
         text_idx = [i for i, it in enumerate(items) if it.task != "misaligned"]
-        req_ids = self._ids([items[i].request for i in demo_idx])
-        ans_ids = self._ids([items[i].answer for i in demo_idx])
-        txt_ids = self._ids([items[i].text for i in text_idx])
+        nd = len(demo_idx)
+        all_ids = self._ids([items[i].request for i in demo_idx] + [items[i].answer for i in demo_idx]
+                            + [items[i].text for i in text_idx])
+        req_ids, ans_ids, txt_ids = all_ids[:nd], all_ids[nd:2 * nd], all_ids[2 * nd:]
         stats.tokenize_ms = (time.perf_counter() - t0) * 1000
 
         t1 = time.perf_counter()

@@ -314,21 +314,28 @@ def _json_demos(text: str, message: int) -> tuple[list[Demonstration], SpanSet]:
 
 
 # ---------------------------------------------------------------- entry point
+def segment_message(msg: Message) -> list[Demonstration]:
+    """Inline demonstrations inside one message (JSON/JSONL first, then tagged transcripts)."""
+    json_demos, spans = _json_demos(msg.text, msg.index)
+    tagged = _tagged_demos(msg.text, msg.index, spans)
+    return sorted(json_demos + tagged, key=lambda d: (d.start, d.end))
+
+
+def cap(demos: list[Demonstration], max_demos: int) -> tuple[list[Demonstration], int]:
+    demos = sorted(demos, key=lambda d: (d.message, d.start))
+    return demos[:max_demos], max(0, len(demos) - max_demos)
+
+
 def segment(messages: list[Message], max_demos: int = 4096) -> tuple[list[Demonstration], int]:
     """All demonstrations of a request, in message order, and how many were dropped over the cap."""
     demos: list[Demonstration] = []
     for msg in messages:
-        json_demos, spans = _json_demos(msg.text, msg.index)
-        tagged = _tagged_demos(msg.text, msg.index, spans)
-        inline = sorted(json_demos + tagged, key=lambda d: (d.start, d.end))
-        demos.extend(inline)
-    demos.extend(_turn_demos(messages))
-    demos.sort(key=lambda d: (d.message, d.start))
-    dropped = max(0, len(demos) - max_demos)
-    return demos[:max_demos], dropped
+        demos.extend(segment_message(msg))
+    demos.extend(turn_demos(messages))
+    return cap(demos, max_demos)
 
 
-def _turn_demos(messages: list[Message]) -> list[Demonstration]:
+def turn_demos(messages: list[Message]) -> list[Demonstration]:
     """A user message answered by the next assistant message (tool traffic in between allowed)."""
     out = []
     pending: Message | None = None

@@ -79,10 +79,12 @@ def encoded_payloads(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
             if decoded != m.group() and _printable(decoded):
                 blobs.append((m.start(), m.end(), decoded, "url"))
         if rot13 and msg.text.isascii() and len(msg.text) < 100_000:
-            rotated = codecs.decode(msg.text, "rot13")
+            head = msg.text[:600]
+            rotated_head = codecs.decode(head, "rot13")
             # Only text that reads as English once rotated (and not before) is worth a second look.
-            if (len(_STOPWORDS.findall(rotated)) > 2 * len(_STOPWORDS.findall(msg.text)) + 1
-                    and _phrase_score(rotated, msg.index) > max(_phrase_score(msg.text, msg.index), 0.5)):
+            if (len(_STOPWORDS.findall(rotated_head)) > 2 * len(_STOPWORDS.findall(head)) + 1
+                    and _phrase_score(rotated := codecs.decode(msg.text, "rot13"), msg.index)
+                    > max(_phrase_score(msg.text, msg.index), 0.5)):
                 blobs.append((0, len(msg.text), rotated, "rot13"))
         for start, end, decoded, how in blobs:
             score = max(base, _phrase_score(decoded, msg.index))

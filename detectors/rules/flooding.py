@@ -27,6 +27,9 @@ def token_flooding(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
         text = msg.text
         if len(text) < min_repeats:
             continue
+        raw = text.encode("utf-8", "surrogatepass")
+        if len(raw) / len(zlib.compress(raw, 1)) < 2.5:
+            continue  # ordinary text: nothing repeated enough to flood (and cheap to tell)
         counts = Counter(_TOKEN.findall(text))
         total = sum(counts.values())
         top, n = counts.most_common(1)[0] if counts else ("", 0)

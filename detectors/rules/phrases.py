@@ -53,6 +53,23 @@ _OVERRIDE = _compile(OVERRIDE_PATTERNS)
 _PERSONA = _compile(PERSONA_PATTERNS)
 
 
+# Every pattern above needs one of these words to match; a message with none of them skips the
+# pattern loop (most code and prose). Plain substring tests on the lower-cased text run at C speed,
+# far faster than one case-insensitive alternation regex.
+_KEYWORDS = ("instruction", "rules", "guideline", "prompt", "direction", "constraint", "polic", "programming",
+             "override", "command", "mode", "anything now", "jailbr", "character", "you are", "from now",
+             "pretend", "imagine", "restriction", "filter", "limitation", "censor", "ethic", "amoral", "unaligned",
+             "refus", "mongo", "antigpt", "\U0001f513", "\U0001f512", "classic")
+_CASED = ("DAN", "AIM", "STAN", "DUDE")
+
+
+def has_trigger(text: str) -> bool:
+    if any(k in text for k in _CASED):
+        return True
+    low = text.lower()
+    return any(k in low for k in _KEYWORDS)
+
+
 def _match_rules(
     inp: RuleInput, params: dict[str, Any], compiled: list[tuple[re.Pattern[str], float, str]], name: str
 ) -> RuleOutput:
@@ -60,6 +77,8 @@ def _match_rules(
     min_score = float(params.get("min_score", 0.3))
     scale = float(params.get("weight", 1.0))
     for msg in inspected(inp.messages, inp.roles):
+        if not has_trigger(msg.text):
+            continue
         hits: list[tuple[int, int, float, str]] = []
         for rx, w, desc in compiled:
             m = rx.search(msg.text)
