@@ -65,12 +65,13 @@ def upstream(port: int) -> Proc:
                  "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"])
 
 
-def gateway(port: int, upstream_url: str, redis_url: str | None = None, prefix: str = "bench:") -> Proc:
+def gateway(port: int, upstream_url: str, redis_url: str | None = None, prefix: str = "bench:",
+            log: Path | None = None) -> Proc:
     env = {"UPSTREAM_URL": upstream_url, "REDIS_PREFIX": prefix}
     if redis_url:
         env["REDIS_URL"] = redis_url
     return Proc([sys.executable, "-m", "gateway.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-                 "--log-level", "warning"], env=env)
+                 "--log-level", "warning"], env=env, log=log)
 
 
 def ensure_litellm() -> Path | None:

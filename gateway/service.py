@@ -224,7 +224,8 @@ class Gateway:
             return self._stream(request, resp, forwarded, thresholds, response_policy, base_rec, headers, route,
                                 tenant, verdict, started, chat)
         resp = await self.upstream.send("POST", path, up_headers, json_body=forwarded)
-        M.UPSTREAM_SECONDS.labels(route).observe(time.perf_counter() - t_up)
+        upstream_s = time.perf_counter() - t_up
+        M.UPSTREAM_SECONDS.labels(route).observe(upstream_s)
         if resp.status_code != 200:
             M.UPSTREAM_ERRORS.labels(f"http_{resp.status_code}").inc()
             await self._write_audit({**base_rec, "upstream_status": resp.status_code})
@@ -244,6 +245,11 @@ class Gateway:
         M.REQUEST_SECONDS.labels(route).observe(time.perf_counter() - started)
         await self._write_audit({**base_rec, "upstream_status": 200,
                                  "response": {"verdict": rr.verdict, "risk": rr.risk} if rr else None})
+        total_s = time.perf_counter() - started
+        # Server-Timing: what the gateway itself added, separable from the upstream's time.
+        headers["server-timing"] = (f"inspect;dur={report.timings.stages.get('total', 0.0):.2f}, "
+                                    f"upstream;dur={upstream_s * 1000:.2f}, "
+                                    f"gateway;dur={(total_s - upstream_s) * 1000:.2f}")
         if rr is None or rr.verdict != "block":  # unchanged: relay the upstream's bytes as they came
             return Response(resp.content, 200, headers=headers, media_type="application/json")
         return JSONResponse(data, headers=headers)

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import logging
+
 import httpx
 
 from .errors import GatewayError
 from .metrics import UPSTREAM_ERRORS
 from .settings import Settings
+
+log = logging.getLogger("gateway.upstream")
 
 FORWARDED = ("authorization", "openai-organization", "openai-project", "openai-beta", "accept", "user-agent",
              "x-stainless-lang", "x-stainless-package-version")
@@ -38,9 +42,11 @@ class Upstream:
             return await self.client.send(req, stream=stream)
         except httpx.TimeoutException as exc:
             UPSTREAM_ERRORS.labels("timeout").inc()
+            log.warning("upstream timeout on %s: %r", path, exc)
             raise GatewayError(504, f"upstream timed out ({type(exc).__name__})", "upstream_error", "upstream_timeout") from None
         except httpx.HTTPError as exc:
             UPSTREAM_ERRORS.labels("connect" if isinstance(exc, httpx.ConnectError) else "transport").inc()
+            log.warning("upstream error on %s: %r", path, exc)
             raise GatewayError(502, f"upstream unavailable: {type(exc).__name__}", "upstream_error", "upstream_unavailable") from None
 
     async def close(self) -> None:

@@ -111,6 +111,12 @@ def write_card(docs: Path, metrics: dict, demo: tuple, inj: tuple) -> Path:
     benign_single = "\n".join(f"- {k}: {v:.3f} flagged" for k, v in
                               metrics["injection"]["benign single prompts flagged at shipped caution"].items())
     lic = "\n".join(f"| {k} | {v} |" for k, v in LICENCES.items())
+    cal = metrics.get("cascade_calibration", {})
+    cascade_table = _table([[t, c.get("band_rows"), c.get("band_auc_tier1"), c.get("band_auc_stacked_cv"), c.get("decision")]
+                            for t, c in cal.items()], ["task", "calib rows in band", "band AUC tier 1",
+                                                        "band AUC tier 1+2 (CV)", "decision"])
+    targets_table = _table([[r["target"], r["measured"], "yes" if r["met"] else "**no**"] for r in metrics.get("targets", [])],
+                           ["target", "measured", "met"])
     ra = metrics["response_audit"]
     tp = metrics["throughput"]
     text = f"""# Model card — prompt-gateway classifiers v{VERSION}
@@ -195,16 +201,31 @@ Benign single prompts:
 - tier 1 alone: {tp['tier1_demos_per_s']} demos/s (tokenization included)
 - cascade: {tp['cascade_demos_per_s']} demos/s with {tp['tier2_share']:.0%} of demos sent to tier 2
 
+## Cascade calibration (calib split)
+Tier 2 is used for a task only where it beats tier 1 on the calibration rows of tier 1's uncertain
+band (two-fold cross-validated AUC); otherwise the band is closed and tier 1 decides alone.
+
+{cascade_table}
+
 ## Targets (issue 3) and where this lands
-See the tables: the request-level targets are read off the `[cascade]` rows at k = 8 and k ≥ 32,
-the benign rate off the flagged tables, injection recall off the held-out row. Misses are stated in
-docs/models.md's "Known gaps" below and in the issue notes.
+Thresholds were fixed before these numbers were read; nothing below was tuned on them.
+
+{targets_table}
 
 ## Known gaps
 - hh-rlhf rejected-vs-chosen is close to chance for every model here; its labels are relative
   (both answers are often compliant), so it measures little — a cleaner held-out harmful-compliance
   set is needed.
 - Reckless-advice demonstrations are untested (no data).
+- Single-answer audits of styles outside the training sources are weak: a hand-written compliant
+  answer to a bomb-making request scores about 0.4 (a refusal to the same request about 0.02; see
+  `tests/test_models.py`). Accumulation over many demonstrations is what makes the request-level
+  detector strong; one answer alone is the hard case.
+- The injection classifier flags a noticeable share of benign *persona* system prompts (the held-out
+  jackhhao benign set, table above) at the shipped caution threshold. System and developer messages
+  are therefore not inspected for injection by default (they are the operator's own prompt).
+- The frozen MiniLM tier adds little: it is switched off for demonstrations by calibration and gives a
+  small gain for injection. Fine-tuning the encoder (on a GPU) is the next step.
 """
     path = docs / "models.md"
     path.write_text(text)

@@ -119,8 +119,9 @@ def _stack(z1: np.ndarray, z2: np.ndarray, y: np.ndarray, low: float, high: floa
     info.update({"band_auc_tier1": auc_t1, "band_auc_stacked_cv": auc_st})
     clf = LogisticRegression(C=1.0).fit(X, yb)
     w1, w2 = float(clf.coef_[0, 0]), float(clf.coef_[0, 1])
+    info["tier2_weight"] = w2
     if auc_st <= auc_t1 + 0.005 or w2 <= 0:
-        info["decision"] = "tier 2 off: no gain over tier 1 in the band"
+        info["decision"] = "tier 2 off: CV gain under 0.005 or a non-positive tier-2 stacking weight"
         return off, info
     info["decision"] = "tier 2 on"
     return {"settle_low": low, "settle_high": high, "w1": w1, "w2": w2, "bias": float(clf.intercept_[0])}, info
@@ -234,7 +235,7 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
 
     from .evaluate import evaluate
 
-    metrics.update(evaluate(out, demo_rows, inj_rows, docs=docs, seed=seed))
+    metrics.update(evaluate(out, demo_rows, inj_rows, docs=docs, seed=seed, previous=metrics))
     metrics["seconds"] = round(time.time() - t_all, 1)
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2, default=float) + "\n")
     return metrics
@@ -255,7 +256,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=Path, default=Path("docs"))
     ap.add_argument("--smoke", action="store_true", help="tier 1 only on a tiny subset (seconds)")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--evaluate-only", action="store_true",
+                    help="re-evaluate the models in --out and rewrite metrics.json and the model card")
     args = ap.parse_args(argv)
+    if args.evaluate_only:
+        from .evaluate import evaluate
+
+        path = args.out / "metrics.json"
+        metrics = json.loads(path.read_text()) if path.exists() else {"version": VERSION}
+        demo_rows = load_demo_rows(args.data, per_source=2000, seed=args.seed)
+        inj_rows = load_injection_rows(args.data, per_source=3000, seed=args.seed)
+        metrics.update(evaluate(args.out, demo_rows, inj_rows, docs=args.docs, seed=args.seed, previous=metrics))
+        path.write_text(json.dumps(metrics, indent=2, default=float) + "\n")
+        print(f"rewrote {path} and {args.docs / 'models.md'}")
+        return 0
     m = train(args.data, args.out, args.work, smoke=args.smoke, seed=args.seed, docs=None if args.smoke else args.docs)
     print(json.dumps({k: v for k, v in m.items() if k in ("rows", "seconds", "smoke")}, indent=2))
     return 0
