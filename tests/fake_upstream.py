@@ -63,6 +63,8 @@ def create_upstream() -> FastAPI:
         body = await request.json()
         app.state.received.append({"path": "/v1/chat/completions", "body": body,
                                    "authorization": request.headers.get("authorization")})
+        if "[[slow]]" in _last_user(body):
+            await asyncio.sleep(3)
         if "[[error]]" in _last_user(body):
             return JSONResponse({"error": {"message": "upstream exploded", "type": "server_error", "code": None}}, 500)
         text = answer(body)

@@ -298,6 +298,16 @@ def test_upstream_down_gives_openai_502(shared_engine, tmp_path):
         server.stop()
 
 
+def test_upstream_timeout_gives_openai_504(shared_engine, upstream, tmp_path):
+    server = start_gateway(shared_engine, upstream[1], tmp_path, upstream_read_timeout_s=0.5)
+    try:
+        with pytest.raises(openai.InternalServerError) as exc:
+            client(server.url).chat.completions.create(model="m", messages=[{"role": "user", "content": "[[slow]] hi"}])
+        assert exc.value.status_code == 504 and exc.value.body["code"] == "upstream_timeout"
+    finally:
+        server.stop()
+
+
 BAD_INPUTS = [
     (b"{not json", 400, "invalid_json"),
     (b"", 400, "invalid_json"),

@@ -74,14 +74,7 @@ class Embedder:
         self.tokenizer.no_truncation()
 
     def embed_ids(self, batch: list[list[int]], type_ids: list[list[int]] | None = None) -> np.ndarray:
-        width = max(len(x) for x in batch)
-        ids = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        types = np.zeros_like(ids)
-        for i, row in enumerate(batch):
-            ids[i, : len(row)] = row
-            mask[i, : len(row)] = 1
-            if type_ids is not None:
-                types[i, : len(row)] = type_ids[i]
-        (emb,) = self.session.run(["embedding"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
+        from ..featurize import pad_batch
+
+        (emb,) = self.session.run(["embedding"], pad_batch(batch, type_ids))
         return emb
