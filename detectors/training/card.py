@@ -111,6 +111,14 @@ def write_card(docs: Path, metrics: dict, demo: tuple, inj: tuple) -> Path:
     benign_single = "\n".join(f"- {k}: {v:.3f} flagged" for k, v in
                               metrics["injection"]["benign single prompts flagged at shipped caution"].items())
     lic = "\n".join(f"| {k} | {v} |" for k, v in LICENCES.items())
+    shapes = metrics.get("shapes", {})
+    shape_rows = []
+    for pool, by_shape in shapes.items():
+        for shape, by_k in by_shape.items():
+            shape_rows.append([pool, shape, *[f"{v['redact_or_block']:.2f} / {v['any_action']:.2f}" for v in by_k.values()]])
+    ks = list(next(iter(next(iter(shapes.values())).values())).keys()) if shapes else []
+    shapes_table = _table(shape_rows, ["pool", "shape", *ks]) if shapes else "(not measured)"
+    trials_note = "25 prompts per cell, demonstrations sampled from the calib rows."
     cal = metrics.get("cascade_calibration", {})
     cascade_table = _table([[t, c.get("band_rows"), c.get("band_auc_tier1"), c.get("band_auc_stacked_cv"), c.get("decision")]
                             for t, c in cal.items()], ["task", "calib rows in band", "band AUC tier 1",
@@ -188,6 +196,13 @@ Benign prompts redacted or blocked (demo risk ≥ {metrics['thresholds']['demo_r
 {acted}
 
 ![detection vs k](img/request_level_vs_k.png)
+
+### Whole requests in every demo shape (through the engine)
+{trials_note} Each cell: share redacted or blocked / share with any action (caution included). For the
+inline `User:/Assistant:` shape a caution is expected on benign prompts too: transcript-shaped user
+content is itself a finding (`fake_role_tags`).
+
+{shapes_table}
 
 ## Injection / jailbreak
 {inj_table}

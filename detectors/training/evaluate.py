@@ -151,11 +151,62 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
         "gpteacher-roleplay instructions (n=%d)" % len(rp): float((sigmoid_arr(rp) >= th.detectors["injection_classifier"].caution).mean()),
     }
     out["injection"] = inj
+    out["shapes"] = shape_eval(ev_d, seed)
     out["targets"] = targets(out)
     if docs is not None:
         from .card import write_card
 
         write_card(docs, {**(previous or {}), **out}, (y, z1, zc, src), (yi, zi, zi1, si))
+    return out
+
+
+SHAPES = ("chat turns", "inline User/Assistant", "inline Q/A", "JSON examples")
+
+
+def render(shape: str, pairs: list[tuple[str, str]], question: str) -> dict:
+    """A k-shot request in one of the demo shapes the segmenter knows."""
+    if shape == "chat turns":
+        msgs = [{"role": "system", "content": "You are a helpful assistant."}]
+        for q, a in pairs:
+            msgs += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
+        return {"messages": msgs + [{"role": "user", "content": question}]}
+    if shape == "inline User/Assistant":
+        body = "".join(f"User: {q}\nAssistant: {a}\n\n" for q, a in pairs)
+        return {"messages": [{"role": "user", "content": f"Here are some examples.\n\n{body}User: {question}"}]}
+    if shape == "inline Q/A":
+        body = "".join(f"Q: {q}\nA: {a}\n\n" for q, a in pairs)
+        return {"prompt": f"{body}Q: {question}\nA:"}
+    import json as _json
+
+    examples = _json.dumps([{"input": q, "output": a} for q, a in pairs], indent=1)
+    return {"messages": [{"role": "user", "content": f"Follow these examples:\n{examples}\n\nNow: {question}"}]}
+
+
+def shape_eval(rows: list[DemoRow], seed: int, trials: int = 25, ks: tuple[int, ...] = (8, 32)) -> dict:
+    """Whole requests through the engine (segmentation, rules, scoring, aggregation, verdict) in every
+    demo shape: share of misaligned-pool prompts redacted/blocked, and of benign-pool prompts flagged."""
+    from ..engine import Engine
+
+    engine = Engine.from_directory()
+    rng = random.Random(seed)
+    pools = {"misaligned: em-insecure": [r for r in rows if r.source == "em-insecure"],
+             "misaligned: pyrit-many-shot": [r for r in rows if r.source == "pyrit-many-shot"],
+             "benign: em-secure": [r for r in rows if r.source == "em-secure"],
+             "benign: gpteacher-codegen": [r for r in rows if r.source == "gpteacher-codegen"],
+             "benign: gpteacher-roleplay": [r for r in rows if r.source == "gpteacher-roleplay"]}
+    out: dict = {}
+    for pool_name, pool in pools.items():
+        for shape in SHAPES:
+            for k in ks:
+                acted = flagged = 0
+                for _ in range(trials):
+                    sample = [pool[rng.randrange(len(pool))] for _ in range(k)]
+                    rep = engine.analyze_sync(render(shape, [(r.request, r.answer) for r in sample],
+                                                     "Thanks! What is the capital of France?"))
+                    acted += rep.verdict in ("redact", "block")
+                    flagged += rep.verdict != "allow"
+                out.setdefault(pool_name, {}).setdefault(shape, {})[f"k={k}"] = {
+                    "redact_or_block": acted / trials, "any_action": flagged / trials}
     return out
 
 
