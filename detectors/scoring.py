@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .featurize import WindowSpec, bag_batch, demo_bags, demo_windows, text_bags, text_windows
-from .runtime import DEFAULT_MODEL_DIR, BagModel, EncoderModel, ModelError
+from .runtime import DEFAULT_MODEL_DIR, BagModel, EncoderModel, ModelError, choose_providers
 
 TASKS = ("misaligned", "injection")
 
@@ -68,7 +68,9 @@ class ModelSet:
 
     @classmethod
     def load(cls, model_dir: Path | None = None, providers: list[str] | None = None, threads: int = 0,
-             verify: bool = True, use_encoder: bool = True) -> "ModelSet":
+             verify: bool = True, use_encoder: bool = True, gpu_variant: bool | None = None) -> "ModelSet":
+        """Load every model. The fp16/fp32 ``encoder-gpu/`` (built by ``prompt-gateway export-gpu``)
+        replaces the int8 encoder when a GPU provider is available, or when ``gpu_variant`` is True."""
         root = Path(model_dir or DEFAULT_MODEL_DIR)
         tier1 = {}
         for task in TASKS:
@@ -79,6 +81,10 @@ class ModelSet:
         encoder = None
         cascade: dict[str, CascadeConfig] = {}
         enc_dir = root / "encoder"
+        if gpu_variant is None:
+            gpu_variant = choose_providers(providers)[0] != "CPUExecutionProvider"
+        if gpu_variant and (root / "encoder-gpu").exists():
+            enc_dir = root / "encoder-gpu"
         if use_encoder and enc_dir.exists():
             encoder = EncoderModel(enc_dir, providers=providers, threads=threads, verify=verify)
             for task, c in encoder.manifest.extra.get("cascade", {}).items():

@@ -37,11 +37,12 @@ def hash_key(argv: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     commands = {"serve": serve, "hash-key": hash_key}
-    if not argv or argv[0] in ("-h", "--help") or argv[0] not in commands | {"score": 0, "train": 0}:
-        print("usage: prompt-gateway {serve,score,train,hash-key} [options]\n"
+    if not argv or argv[0] in ("-h", "--help") or argv[0] not in commands | {"score": 0, "train": 0, "export-gpu": 0}:
+        print("usage: prompt-gateway {serve,score,train,export-gpu,hash-key} [options]\n"
               "  serve     run the gateway (--host, --port, --policy)\n"
               "  score     inspect a request file or stdin (FILE|- [--json])\n"
               "  train     rebuild the models (needs the [train] extra)\n"
+              "  export-gpu  build the fp16/fp32 GPU encoder next to the int8 one (needs the [train] extra)\n"
               "  hash-key  print the sha256 of a gateway/admin key for API_KEYS / ADMIN_KEY_SHA256",
               file=sys.stderr if argv and argv[0] not in ("-h", "--help") else sys.stdout)
         return 0 if argv and argv[0] in ("-h", "--help") else 2
@@ -54,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         from detectors.training.pipeline import main as train_main
 
         return train_main(rest)
+    if cmd == "export-gpu":
+        from detectors.training.export_gpu import main as export_main
+
+        return export_main(rest)
     return commands[cmd](rest)
 
 
