@@ -216,7 +216,9 @@ Benign single prompts:
 
 ## Throughput on this CPU (2 cores)
 - tier 1 alone: {tp['tier1_demos_per_s']} demos/s (tokenization included)
-- cascade: {tp['cascade_demos_per_s']} demos/s with {tp['tier2_share']:.0%} of demos sent to tier 2
+- tier 2 alone (int8 MiniLM, both heads): {tp.get('tier2_windows_per_s_128_tokens', '—')} windows/s of 128 tokens
+- cascade: {tp['cascade_demos_per_s']} demos/s with {tp['tier2_share']:.0%} of demos sent to tier 2 (calibration switched
+  tier 2 off for demonstrations; injection texts in the uncertain band still reach it)
 
 ## Cascade calibration (calib split)
 Tier 2 is used for a task only where it beats tier 1 on the calibration rows of tier 1's uncertain

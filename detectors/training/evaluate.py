@@ -49,6 +49,19 @@ def _scores(models: ModelSet, items: list[Item], budget: int = 0, batch: int = 2
     return np.array(logits), np.array(tiers)
 
 
+def _tier2_throughput(models: ModelSet, n: int = 256, length: int = 128) -> dict:
+    """Windows of ``length`` tokens per second through the int8 encoder (both heads), batch 64."""
+    if models.encoder is None:
+        return {}
+    rng = np.random.default_rng(0)
+    seqs = [[101, *rng.integers(2000, 20000, length - 2).tolist(), 102] for _ in range(n)]
+    types = [[0] * length for _ in range(n)]
+    models.encoder.logits(seqs[:64], types[:64])  # warm-up
+    t = time.time()
+    models.encoder.logits(seqs, types)
+    return {"tier2_windows_per_s_128_tokens": round(n / (time.time() - t), 1)}
+
+
 def _auc(y: np.ndarray, z: np.ndarray) -> float | None:
     from sklearn.metrics import roc_auc_score
 
@@ -93,7 +106,8 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
     src = np.array([r.source for r in ev_d])
     out["throughput"] = {"tier1_demos_per_s": round(len(items) / t_t1, 1),
                          "cascade_demos_per_s": round(len(items) / t_full, 1),
-                         "tier2_share": round(float((tiers == 2).mean()), 3)}
+                         "tier2_share": round(float((tiers == 2).mean()), 3),
+                         **_tier2_throughput(full)}
 
     def pair(pos: list[str], neg: list[str]) -> dict:
         m = np.isin(src, pos + neg)
