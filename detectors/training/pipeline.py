@@ -19,7 +19,7 @@ from ..featurize import BagSpec, WindowSpec, demo_bags, text_bags
 from ..runtime import sha256_file
 from .encoder import minilm_dir
 from .graphs import attach_heads, bag_model
-from .sources import DemoRow, TextRow, load_demo_rows, load_injection_rows
+from .sources import DemoRow, TextRow, load_demo_rows, load_injection_rows, row_half
 from .tier1 import predict_bag, train_bag
 
 VERSION = "1.0.0"
@@ -132,6 +132,15 @@ def _final_logits(z1: np.ndarray, z2: np.ndarray, c: dict[str, float]) -> np.nda
     return np.where(band, c["w1"] * z1 + c["w2"] * z2 + c["bias"], z1)
 
 
+def _platt(z: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """Platt scaling on balanced classes, so a calibrated logit reads as a log-likelihood ratio —
+    what the evidence sum in aggregate.py assumes."""
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=100.0, class_weight="balanced").fit(z.reshape(-1, 1), y)
+    return {"scale": float(clf.coef_[0, 0]), "shift": float(clf.intercept_[0])}
+
+
 def _recommended_thresholds(z: np.ndarray, y: np.ndarray) -> dict[str, float]:
     """Injection thresholds from calib negatives: caution at ~1% FPR, block at ~0.1% FPR."""
     p = 1 / (1 + np.exp(-z[y == 0]))
@@ -151,7 +160,8 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
     t_all = time.time()
     per_source = 40 if smoke else 2000
     demo_rows: list[DemoRow] = load_demo_rows(data, per_source=per_source, seed=seed)
-    inj_rows: list[TextRow] = load_injection_rows(data, per_source=per_source if smoke else 3000, seed=seed)
+    inj_rows: list[TextRow] = load_injection_rows(data, per_source=per_source if smoke else 3000, seed=seed,
+                                                  large=per_source if smoke else None)
     tok = _tokenizer()
     out.mkdir(parents=True, exist_ok=True)
     work.mkdir(parents=True, exist_ok=True)
@@ -206,13 +216,17 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
 
     # ---------------------------------------------------------------- cascade calibration (calib split only)
     cascade, cascade_info, recommended = {}, {}, {}
-    for task, y, split in (("misaligned", yd, sd), ("injection", yi, si)):
-        cal = split == "calib"
+    for task, rows, y, split in (("misaligned", demo_rows, yd, sd), ("injection", inj_rows, yi, si)):
+        # Fit on half 0 of the calib split only; half 1 is kept for the numbers we report.
+        cal = (split == "calib") & (np.array([row_half(r) for r in rows]) == 0)
         z1 = tier1[task][2]
         low, high = _settle_band(z1[cal], y[cal])
         cascade[task], cascade_info[task] = _stack(z1[cal], z2[task][cal], y[cal], low, high)
         cascade_info[task]["calibrated_band"] = [low, high]
         zf = _final_logits(z1[cal], z2[task][cal], cascade[task])
+        cascade[task].update(_platt(zf, y[cal]))
+        cascade_info[task]["platt"] = {k: cascade[task][k] for k in ("scale", "shift")}
+        zf = cascade[task]["scale"] * zf + cascade[task]["shift"]
         if task == "injection":
             recommended[task] = _recommended_thresholds(zf, y[cal])
         print(f"[cascade] {task}: {cascade_info[task]} -> {cascade[task]}")
@@ -265,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         path = args.out / "metrics.json"
         metrics = json.loads(path.read_text()) if path.exists() else {"version": VERSION}
         demo_rows = load_demo_rows(args.data, per_source=2000, seed=args.seed)
-        inj_rows = load_injection_rows(args.data, per_source=3000, seed=args.seed)
+        inj_rows = load_injection_rows(args.data, per_source=3000, seed=args.seed, large=None)
         metrics.update(evaluate(args.out, demo_rows, inj_rows, docs=args.docs, seed=args.seed, previous=metrics))
         path.write_text(json.dumps(metrics, indent=2, default=float) + "\n")
         print(f"rewrote {path} and {args.docs / 'models.md'}")

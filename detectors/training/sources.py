@@ -48,6 +48,13 @@ def _h(s: str) -> int:
     return int(hashlib.sha1(s.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16)
 
 
+def row_half(row: "DemoRow | TextRow") -> int:
+    """Which half of the calib split a row is in: 0 = fitting (thresholds, cascade, calibration),
+    1 = reporting. Numbers in the model card come from half 1 and the held-out sources only."""
+    key = f"{row.request}\x00{row.answer}" if isinstance(row, DemoRow) else row.text
+    return _h("half:" + key) % 2
+
+
 def _split(key: str, calib_share: float = 0.2) -> str:
     return "calib" if (_h(key) % 1000) / 1000 < calib_share else "train"
 
@@ -153,17 +160,19 @@ def fill_template(template: str, prompt: str) -> str:
     return re.sub(r"\{\{\s*prompt\s*\}\}|\{generator\.name\}", prompt, template)
 
 
-def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 13) -> list[TextRow]:
+def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 13,
+                        large: int | None = None) -> list[TextRow]:
+    """``large`` caps the two big labelled sets (s-labs, neuralchemy train splits); None = all rows."""
     inj = data / "injection"
     rows: list[TextRow] = []
-    for split_name, n in (("train", per_source), ("validation", per_source // 4 if per_source else None)):
+    for split_name, n in (("train", large), ("validation", per_source // 4 if per_source else None)):
         with open(inj / f"s-labs-{split_name}.csv", newline="", encoding="utf-8") as f:
             for r in _sample(list(csv.DictReader(f)), n, seed):
                 rows.append(TextRow(r["text"], int(r["label"]), "s-labs", "train" if split_name == "train" else "calib"))
     try:
         import pyarrow.parquet as pq
 
-        for split_name, n in (("train", per_source), ("validation", per_source // 4 if per_source else None)):
+        for split_name, n in (("train", large), ("validation", per_source // 4 if per_source else None)):
             table = pq.read_table(inj / f"neuralchemy-core-{split_name}.parquet", columns=["text", "label"]).to_pylist()
             for r in _sample(table, n, seed):
                 rows.append(TextRow(r["text"], int(r["label"]), "neuralchemy", "train" if split_name == "train" else "calib"))
