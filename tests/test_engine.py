@@ -109,7 +109,8 @@ def test_cache_hits_on_resent_history():
     assert second.cache["misses"] <= 3  # only the new turn and the changed messages
 
 
-def test_cached_scores_give_the_same_report(engine):
+def test_cached_scores_give_the_same_report():
+    engine = Engine(ModelSet.load(), config=EngineConfig(tier2_budget=0))  # no budget skips: all cached
     req = {"messages": many_shot_messages(demo_pairs("em-insecure", 8, offset=100))}
     a = engine.analyze_sync(req)
     b = engine.analyze_sync(req)

@@ -235,7 +235,9 @@ def test_cache_and_audit_stream_in_redis(gateway, redis_prefix):
     msgs = many_shot_messages(demo_pairs("gpteacher-codegen", 6, offset=2000))
     first = httpx.post(gateway + "/v1/score", json={"messages": msgs}).json()
     second = httpx.post(gateway + "/v1/score", json={"messages": msgs}).json()
-    assert first["cache"]["misses"] > 0 and second["cache"]["misses"] == 0 and second["cache"]["hits"] > 0
+    assert first["cache"]["misses"] > 0 and second["cache"]["hits"] > 0
+    # Segments left at their tier-1 score by the CPU tier-2 budget are not cached (they may get tier 2 later).
+    assert second["cache"]["misses"] <= first["unscored"]["tier2_budget_skipped"]
     r = redis.Redis.from_url(REDIS_URL)
     assert any(True for _ in r.scan_iter(redis_prefix + "score:*"))
     entries = r.xrange(redis_prefix + "audit")

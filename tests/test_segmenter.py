@@ -195,9 +195,9 @@ def test_adversarial_inputs_scale_linearly():
         small = p * max(1, 16_000 // len(p))
         big = small * 8
         _time(small)
-        t_small = min(_time(small) for _ in range(2))
-        t_big = _time(big)
-        assert t_big < max(24 * t_small, 0.05), (p[:20], t_small, t_big)
+        t_small = min(_time(small) for _ in range(3))
+        t_big = min(_time(big) for _ in range(2))
+        assert t_big < max(24 * t_small, 0.1), (p[:20], t_small, t_big)
 
 
 def test_one_megabyte_prompt_segments():
