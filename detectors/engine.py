@@ -34,7 +34,10 @@ class EngineConfig:
     aggregation: AggregationParams = field(default_factory=AggregationParams)
     max_demos: int = 4096
     decode_depth: int = 2
-    tier2_budget: int = 2  # encoder windows per scoring call on CPU, ~22 ms each on 2 cores (0 = unlimited)
+    # Encoder windows per scoring call on a CPU provider: 0 = tier 2 off (the default: ~22 ms per
+    # 128-token window on 2 cores buys little here, see docs/models.md), N = at most N, -1 = no limit.
+    # On a GPU provider the default becomes -1.
+    tier2_budget: int = 0
     inspect_system: bool = False  # also run injection checks on system/developer messages
 
     @property
@@ -49,7 +52,7 @@ class Engine:
         self.config = config or EngineConfig()
         budget = self.config.tier2_budget
         if models.provider != "CPUExecutionProvider" and budget == EngineConfig.tier2_budget:
-            budget = 0  # on a GPU the transformer tier is cheap enough for every uncertain segment
+            budget = -1  # on a GPU the transformer tier is cheap enough for every uncertain segment
         self.scorer = Scorer(models, tier2_budget=budget)
         self.cache: ScoreCache = cache if cache is not None else LRUScoreCache()
         self.batcher = batcher

@@ -2,8 +2,8 @@
 
 Tier 1 (hashed bag, microseconds) scores every segment. Segments whose tier-1 logit falls in
 the uncertain band ``(settle_low, settle_high)`` — calibrated on validation data — go to tier 2
-(MiniLM windows), whose logit is stacked with tier 1's. On CPUs a per-call window budget keeps
-a 256-shot prompt real-time; segments past the budget keep their tier-1 score and are counted.
+(MiniLM windows), whose logit is stacked with tier 1's. On CPUs tier 2 is off by default or capped
+by a per-call window budget; segments past the budget keep their tier-1 score and are counted.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .featurize import WindowSpec, bag_batch, demo_bags, demo_windows, text_bags, text_windows
-from .runtime import DEFAULT_MODEL_DIR, BagModel, EncoderModel, ModelError, choose_providers
+from .runtime import DEFAULT_MODEL_DIR, BagModel, EncoderModel, Manifest, ModelError, choose_providers
 
 TASKS = ("misaligned", "injection")
 
@@ -87,14 +87,19 @@ class ModelSet:
             gpu_variant = choose_providers(providers)[0] != "CPUExecutionProvider"
         if gpu_variant and (root / "encoder-gpu").exists():
             enc_dir = root / "encoder-gpu"
-        if use_encoder and enc_dir.exists():
-            encoder = EncoderModel(enc_dir, providers=providers, threads=threads, verify=verify)
-            for task, c in encoder.manifest.extra.get("cascade", {}).items():
+        windows = WindowSpec()
+        if enc_dir.exists():
+            # The cascade settings (band, stacking, Platt calibration) live in the encoder manifest;
+            # without the encoder the band is closed but the calibration of tier-1 logits still applies.
+            manifest = Manifest.load(enc_dir)
+            for task, c in manifest.extra.get("cascade", {}).items():
                 cascade[task] = CascadeConfig(**c)
-            w = encoder.manifest.extra.get("windows", {})
-            windows = WindowSpec(**w) if w else WindowSpec()
-        else:
-            windows = WindowSpec()
+                if not use_encoder:
+                    cascade[task].settle_low = cascade[task].settle_high = 0.0
+            if use_encoder:
+                encoder = EncoderModel(enc_dir, providers=providers, threads=threads, verify=verify)
+                w = encoder.manifest.extra.get("windows", {})
+                windows = WindowSpec(**w) if w else WindowSpec()
         for task in TASKS:
             cascade.setdefault(task, CascadeConfig(settle_low=float("-inf"), settle_high=float("inf")))
         return cls(tier1=tier1, encoder=encoder, cascade=cascade, windows=windows)
@@ -129,9 +134,9 @@ class ModelSet:
 
 
 class Scorer:
-    """Runs the cascade; ``tier2_budget`` caps encoder windows per call (0 = unlimited)."""
+    """Runs the cascade; ``tier2_budget`` caps encoder windows per call (-1 = no cap, 0 = tier 2 off)."""
 
-    def __init__(self, models: ModelSet, tier2_budget: int = 2):
+    def __init__(self, models: ModelSet, tier2_budget: int = -1):
         from tokenizers import Tokenizer
 
         self.models = models
@@ -179,7 +184,7 @@ class Scorer:
 
         # Which segments go to tier 2: uncertain ones, most uncertain first, within budget.
         uncertain = []
-        if self.models.encoder is not None:
+        if self.models.encoder is not None and self.tier2_budget != 0:
             for i, it in enumerate(items):
                 c = self.models.cascade[it.task]
                 if c.settle_low < z1[i] < c.settle_high:
@@ -199,7 +204,7 @@ class Scorer:
             else:
                 w, unscored = text_windows(tok[1], spec)
                 tt, clipped = [[0] * len(x) for x in w], 0
-            if self.tier2_budget and len(seqs) + len(w) > self.tier2_budget:
+            if self.tier2_budget > 0 and len(seqs) + len(w) > self.tier2_budget:
                 skipped.add(i)
                 continue
             seqs.extend(w)

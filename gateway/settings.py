@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     policy_file: Path | None = None
     model_dir: Path | None = None
     ort_providers: str | None = Field(None, description="comma list, e.g. CUDAExecutionProvider,CPUExecutionProvider")
-    tier2_budget: int = 2
+    tier2_budget: int = Field(0, ge=-1, description="CPU tier-2 windows per batch: 0 off, -1 no cap")
     batch_max_items: int = 512
     batch_max_wait_ms: float = 0.0  # 0 = natural batching: merge whatever queued while a batch ran
 

@@ -187,8 +187,8 @@ AUC tier 1 {ra['auc_tier1']:.3f}, cascade {ra['auc_cascade']:.3f} (n = {ra['n']}
 k demonstrations sampled ({400} trials per point) from each pool's evaluation rows, aggregated with the
 engine's evidence sum (`detectors/aggregate.py`, params {metrics['thresholds']['aggregation']}).
 "Detected" = demo risk ≥ {metrics['thresholds']['demo_redact']} (redact or block).
-`[cascade]` = every uncertain demo reaches tier 2 (GPU, or short prompts on CPU); `[tier1]` = the
-cheap tier alone (the floor for long prompts on CPU, where the tier-2 window budget runs out).
+`[cascade]` = every uncertain segment reaches tier 2 (GPU providers); `[tier1]` = the cheap tier alone
+(calibrated), which is what CPU deployments run by default (`TIER2_BUDGET=0`).
 
 {detect}
 

@@ -39,7 +39,7 @@ SHORT_BENIGN = [  # eval-only short chat turns (synthetic, disjoint from the tra
 ]
 
 
-def _scores(models: ModelSet, items: list[Item], budget: int = 0, batch: int = 256) -> tuple[np.ndarray, np.ndarray]:
+def _scores(models: ModelSet, items: list[Item], budget: int = -1, batch: int = 256) -> tuple[np.ndarray, np.ndarray]:
     sc = Scorer(models, tier2_budget=budget)
     logits, tiers = [], []
     for i in range(0, len(items), batch):
