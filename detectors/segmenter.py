@@ -74,9 +74,18 @@ class _Marker:
     is_request: bool
 
 
+# Case-insensitive alternations are slow in ``re``; a case-sensitive search of the lower-cased text
+# tells cheaply whether any multi-letter tag can be present at all (most code and prose: no).
+_TAG_PREFILTER = re.compile(
+    r"(?:user|human|assistant|ai|bot|gpt|model|instruction|response|question|answer|input|output|prompt|completion)"
+    r"(?:\*\*)?[ \t]?:"
+)
+
+
 def _markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
-    for rx in (_MULTI_TAG, _SINGLE_TAG):
+    rxs = (_MULTI_TAG, _SINGLE_TAG) if _TAG_PREFILTER.search(text.lower()) else (_SINGLE_TAG,)
+    for rx in rxs:
         for m in rx.finditer(text):
             tag = m.group("tag").lower()
             fam, is_req = _TAG_FAMILY[tag]

@@ -80,9 +80,9 @@ def encoded_payloads(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
                 blobs.append((m.start(), m.end(), decoded, "url"))
         if rot13 and msg.text.isascii() and len(msg.text) < 100_000:
             head = msg.text[:600]
-            rotated_head = codecs.decode(head, "rot13")
+            plain_words = len(_STOPWORDS.findall(head))
             # Only text that reads as English once rotated (and not before) is worth a second look.
-            if (len(_STOPWORDS.findall(rotated_head)) > 2 * len(_STOPWORDS.findall(head)) + 1
+            if (plain_words < 3 and len(_STOPWORDS.findall(codecs.decode(head, "rot13"))) > 2 * plain_words + 1
                     and _phrase_score(rotated := codecs.decode(msg.text, "rot13"), msg.index)
                     > max(_phrase_score(msg.text, msg.index), 0.5)):
                 blobs.append((0, len(msg.text), rotated, "rot13"))
