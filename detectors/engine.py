@@ -17,7 +17,7 @@ from typing import Any
 from .aggregate import AggregationParams, demo_risk, evidence, noisy_or, sigmoid
 from .batcher import MicroBatcher
 from .cache import LRUScoreCache, ScoreCache, segment_key
-from .report import DemoSummary, Report, ResponseReport, Unscored
+from .report import DemoSummary, Report, ResponseReport
 from .request import parse_request
 from .rules import RuleInput, run_rules
 from .rules.base import CALLER_ROLES, inspected

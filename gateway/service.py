@@ -58,6 +58,7 @@ class Gateway:
         self.upstream = Upstream(settings)
         self.keys = settings.tenant_keys()
         self.ready = False
+        self._overflow_seen = 0  # audit overflow already counted in the metric
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> None:
@@ -148,8 +149,8 @@ class Gateway:
         except Exception:  # auditing must never fail the request
             log.exception("audit record failed")
         M.AUDIT_BUFFERED.set(len(self.audit.buffer))
-        if self.audit.overflow:
-            M.AUDIT_OVERFLOW.inc(self.audit.overflow - getattr(self, "_overflow_seen", 0))
+        if self.audit.overflow > self._overflow_seen:
+            M.AUDIT_OVERFLOW.inc(self.audit.overflow - self._overflow_seen)
             self._overflow_seen = self.audit.overflow
 
     def _excerpt(self, body: dict[str, Any]) -> str | None:
@@ -197,7 +198,8 @@ class Gateway:
                 headers["x-prompt-integrity-verdict"] = "block"
         if verdict != "block" and (verdict == "caution" or "caution" in report.actions.values()):
             forwarded = apply_caution(forwarded, policy.caution.before, policy.caution.after)
-            M.ACTIONS.labels("caution", tenant).inc() if verdict != "caution" else None
+            if verdict != "caution":  # caution alongside a redaction: counted as an action of its own
+                M.ACTIONS.labels("caution", tenant).inc()
         base_rec = self._record(request, route, tenant, report, model=body.get("model"), stream=stream,
                                 redacted=redacted, excerpt=self._excerpt(forwarded))
         if verdict == "block":

@@ -13,7 +13,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
-from tqdm import tqdm
 
 from ..featurize import BagSpec, WindowSpec, demo_bags, text_bags
 from ..runtime import sha256_file
