@@ -198,6 +198,14 @@ def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 1
         for r in _sample(_read_jsonl(data / "demos" / fname), per_source // 4 if per_source else None, seed + 1):
             user = r["messages"][0]["content"]
             rows.append(TextRow(user, 0, fname.removesuffix(".jsonl") + " (requests)", _split(_task_key(user))))
+    # First human turns of red-team chats: often harmful *questions*, but not instruction overrides or
+    # jailbreak templates — those are the demo/response detectors' business, not this classifier's.
+    hh = _read_jsonl(data / "demos" / "hh-rlhf-harmless-base-test.jsonl.gz")
+    for r in _sample(hh, per_source // 2 if per_source else None, seed + 2):
+        first = re.split(r"\n\n(?:Human|Assistant): ", "\n\n" + r["chosen"].strip())
+        if len(first) > 1 and first[1].strip():
+            q = first[1].strip()
+            rows.append(TextRow(q, 0, "hh-rlhf-harmless (first human turns)", _split(q)))
     for text in synthetic_short_prompts(seed):
         rows.append(TextRow(text, 0, "synthetic:short-prompts", _split(text), synthetic=True))
     # Benign persona / role-play instructions: role-play is not an attack, and without these the
