@@ -140,6 +140,8 @@ class Engine:
                 rule_out.findings.append(Finding(f.detector, f.score, src.message, src.start, src.end,
                                                  f"in {src.how}-decoded text: {f.detail}"))
             frontier = sub.decoded
+            for name, sec in sub.seconds.items():
+                rule_out.seconds[name] = rule_out.seconds.get(name, 0.0) + sec
         report.timings.add("rules", (time.perf_counter() - t) * 1000)  # re-inspection of decoded payloads
 
         inj_sources: list[tuple[int, int, int]] = []  # (message, start, end) per injection item
@@ -156,6 +158,11 @@ class Engine:
         report.timings.add("tier1", stats.tier1_ms)
         report.timings.add("tier2", stats.tier2_ms)
         report.cache = cache_stats
+        report.detector_ms = {name: sec * 1000 for name, sec in rule_out.seconds.items()}
+        if stats.items:
+            report.detector_ms["classifier:tier1"] = stats.tier1_ms
+        if stats.tier2_windows:
+            report.detector_ms["classifier:tier2"] = stats.tier2_ms
 
         t = time.perf_counter()
         demo_results = results[: len(demos)]
@@ -166,7 +173,8 @@ class Engine:
             if p >= thresholds.injection_report_min:
                 report.findings.append(Finding("injection_classifier", round(p, 4), msg, s, e,
                                                "classifier: instruction override / jailbreak"))
-        for r in results:
+        for it, r in zip(items, results):
+            report.segment_scores.append((it.task, r.tier, sigmoid(r.logit)))
             report.unscored.tokens += r.unscored_tokens
             report.unscored.request_tokens_clipped += r.clipped_request_tokens
             report.tiers[f"tier{r.tier}"] = report.tiers.get(f"tier{r.tier}", 0) + 1

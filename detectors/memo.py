@@ -58,6 +58,8 @@ class MessageMemo:
                 self._lru[key] = entry
                 if len(self._lru) > self.max_items:
                     self._lru.popitem(last=False)
+                for name, sec in res.seconds.items():  # rule time is spent on unseen messages only
+                    out.seconds[name] = out.seconds.get(name, 0.0) + sec
             else:
                 self.hits += 1
                 self._lru.move_to_end(key)

@@ -57,6 +57,8 @@ class Report:
     tiers: dict[str, int] = field(default_factory=dict)
     tier2_windows: int = 0
     unscored: Unscored = field(default_factory=Unscored)
+    detector_ms: dict[str, float] = field(default_factory=dict)  # rules by name; classifier by tier
+    segment_scores: list[tuple[str, int, float]] = field(default_factory=list)  # (task, tier, p); not serialised
 
     def misaligned_demos(self) -> list[Finding]:
         return [f for f in self.findings if f.detector == "misaligned_demo"]
@@ -72,6 +74,7 @@ class Report:
             "detectors": self.detector_scores,
             "actions": self.actions,
             "timings_ms": {k: round(v, 3) for k, v in self.timings.stages.items()},
+            "detector_timings_ms": {k: round(v, 3) for k, v in self.detector_ms.items()},
             "models": self.models,
             "execution_provider": self.execution_provider,
             "cache": {"hits": self.cache.get("hits", 0), "misses": self.cache.get("misses", 0)},

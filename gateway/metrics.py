@@ -27,6 +27,11 @@ INSPECTION_SECONDS = Histogram("gateway_inspection_duration_seconds", "Prompt in
 STAGE_SECONDS = Histogram("gateway_inspection_stage_duration_seconds", "Engine time per stage", ("stage",), buckets=LATENCY)
 UPSTREAM_SECONDS = Histogram("gateway_upstream_duration_seconds", "Upstream latency to response headers", ("route",), buckets=LATENCY)
 DETECTOR_SCORE = Histogram("gateway_detector_score", "Request-level score per detector", ("detector",), buckets=SCORE)
+DETECTOR_SECONDS = Histogram("gateway_detector_duration_seconds",
+                             "Time per detector per request: each rule (on messages not seen before) and the "
+                             "classifier by tier", ("detector", "tier"), buckets=LATENCY)
+SEGMENT_SCORE = Histogram("gateway_segment_score", "Per-segment classifier probability by task and tier",
+                          ("task", "tier"), buckets=SCORE)
 RISK = Histogram("gateway_request_risk", "Request risk", buckets=SCORE)
 SEGMENTS_BY_TIER = Counter("gateway_segments_scored_total", "Segments scored, by deepest tier that scored them", ("tier",))
 DEMOS = Histogram("gateway_demonstrations_per_request", "Demonstrations found per request", buckets=(0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512))
@@ -70,6 +75,11 @@ def observe_report(route: str, tenant: str, report, inspection_s: float) -> None
             STAGE_SECONDS.labels(stage).observe(ms / 1000)
     for det, score in report.detector_scores.items():
         DETECTOR_SCORE.labels(det).observe(score)
+    for det, ms in report.detector_ms.items():
+        name, _, tier = det.partition(":")
+        DETECTOR_SECONDS.labels(name, tier or "rules").observe(ms / 1000)
+    for task, tier, p in report.segment_scores:
+        SEGMENT_SCORE.labels(task, f"tier{tier}").observe(p)
     RISK.observe(report.risk)
     for tier, n in report.tiers.items():
         SEGMENTS_BY_TIER.labels(tier).inc(n)

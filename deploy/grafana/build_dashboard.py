@@ -29,6 +29,10 @@ ROWS: list[tuple[str, list[tuple[str, str, list[tuple[str, str]], str]]]] = [
             (f"sum(rate(gateway_misaligned_demonstrations_total[{R}]))", "misaligned"),
             (f"sum(rate(gateway_redacted_demonstrations_total[{R}]))", "redacted")], "short"),
         ("Segments/s by tier", "timeseries", [(f"sum by (tier) (rate(gateway_segments_scored_total[{R}]))", "{{tier}}")], "short"),
+        ("Per-segment score p90 by task and tier", "timeseries", [
+            (f"histogram_quantile(0.9, sum by (le, task, tier) (rate(gateway_segment_score_bucket[{R}])))", "{{task}} {{tier}}")], "short"),
+        ("Detector time p99 (rules; classifier by tier)", "timeseries", [
+            (f"histogram_quantile(0.99, sum by (le, detector, tier) (rate(gateway_detector_duration_seconds_bucket[{R}])))", "{{detector}} {{tier}}")], "s"),
         ("Not scored (by kind)", "timeseries", [(f"sum by (kind) (increase(gateway_unscored_total[{R}]))", "{{kind}}")], "short"),
     ]),
     ("Latency budget", [

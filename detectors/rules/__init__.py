@@ -6,6 +6,7 @@ engine can inspect them again (rules and the injection classifier), with a depth
 """
 from __future__ import annotations
 
+import time
 from typing import Any, Callable
 
 from .base import RuleInput, RuleOutput
@@ -38,7 +39,9 @@ def run_rules(inp: RuleInput, config: dict[str, dict[str, Any]] | None = None) -
         params = config.get(name, {})
         if params.get("enabled", True) is False:
             continue
+        t = time.perf_counter()
         out.extend(rule(inp, params))
+        out.seconds[name] = out.seconds.get(name, 0.0) + time.perf_counter() - t
     return out
 
 

@@ -29,10 +29,13 @@ class RuleInput:
 class RuleOutput:
     findings: list[Finding] = field(default_factory=list)
     decoded: list[DecodedText] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per rule
 
     def extend(self, other: "RuleOutput") -> None:
         self.findings.extend(other.findings)
         self.decoded.extend(other.decoded)
+        for name, s in other.seconds.items():
+            self.seconds[name] = self.seconds.get(name, 0.0) + s
 
 
 CALLER_ROLES = ("user", "tool", "function", "prompt")
