@@ -10,6 +10,21 @@ import time
 import uvicorn
 
 
+def wait_ready(url: str, timeout: float = 60.0, interval: float = 0.3) -> bool:
+    """Poll ``url`` until it answers 200; False when ``timeout`` passes first."""
+    import httpx
+
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(interval)
+    return False
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

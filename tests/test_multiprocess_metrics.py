@@ -4,12 +4,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import httpx
 
 from .conftest import ROOT
-from .servers import free_port
+from .servers import free_port, wait_ready
 
 
 def test_two_workers_aggregate_metrics(tmp_path):
@@ -21,14 +20,7 @@ def test_two_workers_aggregate_metrics(tmp_path):
                              "--log-level", "warning"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                if httpx.get(url + "/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
+        if not wait_ready(url + "/readyz", timeout=120, interval=0.5):
             raise AssertionError("gateway with 2 workers did not start: " + proc.stderr.read1().decode()[-2000:])
         n = 24
         for i in range(n):  # a new connection each time spreads requests over both workers

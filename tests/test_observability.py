@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from .conftest import REDIS_URL, ROOT, demo_pairs, many_shot_messages
-from .servers import free_port
+from .servers import free_port, wait_ready
 from .test_deploy import need
 from .test_gateway import client, start_gateway
 
@@ -40,15 +40,7 @@ def prom_stack(tmp_path_factory, request):
                              f"--web.listen-address=127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     prom = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                if httpx.get(prom + "/-/ready", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.3)
-        else:
+        if not wait_ready(prom + "/-/ready", timeout=30):
             pytest.fail("prometheus did not become ready")
         yield gw.url, prom
     finally:
