@@ -31,7 +31,8 @@ from .verdict import DecisionThresholds, decide, decide_response, default_detect
 @dataclass
 class EngineConfig:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    aggregation: AggregationParams = field(default_factory=AggregationParams)
+    # None = the evidence-sum parameters calibrated into the models' manifest (built-ins if absent).
+    aggregation: AggregationParams | None = None
     max_demos: int = 4096
     decode_depth: int = 2
     # Encoder windows per scoring call on a CPU provider: 0 = tier 2 off (the default: ~22 ms per
@@ -54,6 +55,7 @@ class Engine:
         if models.provider != "CPUExecutionProvider" and budget == EngineConfig.tier2_budget:
             budget = -1  # on a GPU the transformer tier is cheap enough for every uncertain segment
         self.scorer = Scorer(models, tier2_budget=budget)
+        self.aggregation = self.config.aggregation or models.aggregation_params()
         self.cache: ScoreCache = cache if cache is not None else LRUScoreCache()
         self.batcher = batcher
         self._defaults: DecisionThresholds | None = None
@@ -201,7 +203,7 @@ class Engine:
     def _fill_demos(self, report: Report, demos: list[Demonstration], results: list[Result],
                     thresholds: DecisionThresholds) -> None:
         logits = [r.logit for r in results]
-        report.demo_risk = demo_risk(logits, self.config.aggregation)
+        report.demo_risk = demo_risk(logits, self.aggregation)
         summary = DemoSummary(total=len(demos))
         for i, (d, r) in enumerate(zip(demos, results)):
             p = sigmoid(r.logit)
@@ -214,7 +216,7 @@ class Engine:
                                                f"{d.kind} demonstration", demo=i))
         report.demonstrations = summary
         if logits:
-            report.evidence = round(self.config.aggregation.prior_logodds + evidence(logits, self.config.aggregation), 4)
+            report.evidence = round(self.aggregation.prior_logodds + evidence(logits, self.aggregation), 4)
 
     # ------------------------------------------------------------------ response audit
     async def audit_response(self, answer: str, request: Any = None,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .aggregate import AggregationParams
 from .featurize import WindowSpec, bag_batch, demo_bags, demo_windows, text_bags, text_windows
 from .runtime import DEFAULT_MODEL_DIR, BagModel, EncoderModel, Manifest, ModelError, choose_providers
 
@@ -111,6 +112,12 @@ class ModelSet:
         if "caution" in inj:
             out["injection_classifier"] = {k: float(inj[k]) for k in ("caution", "block") if k in inj}
         return out
+
+    def aggregation_params(self) -> AggregationParams:
+        """Evidence-sum parameters the training pipeline fitted (``aggregation`` in the tier-1
+        misaligned manifest), or the built-in defaults for models that carry none."""
+        fitted = self.tier1["misaligned"].manifest.extra.get("aggregation")
+        return AggregationParams(**fitted) if fitted else AggregationParams()
 
     @property
     def tokenizer_path(self) -> Path:

@@ -142,3 +142,28 @@ def test_export_gpu_variant_matches_int8(tmp_path):
     a, b = int8.encoder.logits(seqs, types), fp16.encoder.logits(seqs, types)
     for head in a:
         assert np.abs(a[head] - b[head]).max() < 1.0
+
+
+def test_evidence_sum_parameters_come_from_the_manifest():
+    """The pipeline fits the evidence-sum prior and caps on calibration rows and ships them; the
+    engine uses them unless the caller configures its own."""
+    from detectors.aggregate import AggregationParams
+    from detectors.engine import Engine, EngineConfig
+
+    fitted = Manifest.load(DEFAULT_MODEL_DIR / "tier1-misaligned").extra["aggregation"]
+    models = ModelSet.load(use_encoder=False)
+    assert models.aggregation_params() == AggregationParams(**fitted)
+    assert Engine(models).aggregation == AggregationParams(**fitted)
+    own = AggregationParams(prior_logodds=-3.0)
+    assert Engine(models, EngineConfig(aggregation=own)).aggregation == own
+
+
+@pytest.mark.parametrize("text", ["How are you today?", "Another one", "Show me an example", "Thanks, that helps!",
+                                  "How do I kill a Python process that is hanging?"])
+def test_everyday_chat_turns_are_not_injections(text):
+    """Short turns like these wrap the payloads of the public injection sets; the shipped model must
+    not have learned them as attack context (tier 1 alone: the CPU default)."""
+    models = ModelSet.load(use_encoder=False)
+    caution = models.recommended_thresholds()["injection_classifier"]["caution"]
+    (res,), _ = Scorer(models, tier2_budget=0).score([Item("injection", text=text)])
+    assert 1 / (1 + 2.718281828 ** -res.logit) < caution

@@ -24,10 +24,17 @@ OVERRIDE_PATTERNS: list[tuple[str, float, str]] = [
 ]
 
 PERSONA_PATTERNS: list[tuple[str, float, str]] = [
-    (r"\bDAN\b", 0.55, "DAN persona"),
+    # A bare mention ("what is a DAN prompt?", "developer mode on Android") is weak evidence on its
+    # own; aimed at the assistant, or in a template's own wording, it is strong.
+    (r"\bDAN\b", 0.4, "DAN persona"),
+    (r"\b(?i:you\s+are(?:\s+now)?|act\s+as|pretend\s+to\s+be|become|called)\s+(?:a\s+)?DAN\b", 0.8, "DAN persona"),
     (r"\bdo\s+anything\s+now\b", 0.85, "DAN persona"),
-    (r"\b(?:developer|dev|god|jailbreak|unrestricted|evil|chaos)\s+mode\b", 0.75, "mode activation"),
-    (r"\bjailbr(?:oken|eak)\b", 0.6, "jailbreak"),
+    (r"\b(?:jailbreak|unrestricted|evil|chaos)\s+mode\b", 0.75, "mode activation"),
+    (r"\b(?:developer|dev|god)\s+mode\b", 0.3, "mode mention"),
+    (r"\b(?:you'?re|you\s+are|act|acting|respond|answer|reply|simulate|operate)\b(?:\W+\w+){0,3}?\W+in\s+(?:developer|dev|god)\s+mode\b"
+     r"|\b(?:developer|dev|god)\s+mode\s+(?:is\s+)?(?:enabled|activated|output|response)", 0.75, "mode activation"),
+    (r"\bjailbroken\b", 0.6, "jailbreak"),
+    (r"\bjailbreak\b", 0.35, "jailbreak mention"),
     (r"\bstay\s+in\s+character\b", 0.5, "stay in character"),
     (r"\byou\s+are\s+(?:now|no\s+longer)\b", 0.45, "persona switch"),
     (r"\bfrom\s+now\s+on\b", 0.25, "persona switch"),
@@ -44,7 +51,7 @@ PERSONA_PATTERNS: list[tuple[str, float, str]] = [
 def _compile(patterns: list[tuple[str, float, str]], ignore_case: bool = True) -> list[tuple[re.Pattern[str], float, str]]:
     out = []
     for p, w, d in patterns:
-        flags = re.IGNORECASE if ignore_case and p not in (r"\bDAN\b",) and "AIM|STAN" not in p else 0
+        flags = re.IGNORECASE if ignore_case and "DAN\\b" not in p and "AIM|STAN" not in p else 0
         out.append((re.compile(p, flags), w, d))
     return out
 

@@ -42,12 +42,15 @@ def _key(parts: list[str]) -> str:
 
 
 def embed_rows(rows: list[DemoRow] | list[TextRow], encoder: Path, cache: Path, spec: WindowSpec,
-               batch: int = 32, desc: str = "embed") -> np.ndarray:
-    """First-window embedding of each row ([n, 384]); cached per row by content hash."""
+               batch: int = 1, desc: str = "embed") -> np.ndarray:
+    """First-window embedding of each row ([n, 384]); cached per row by content hash.
+
+    One window per call by default, as the engine runs the dynamically quantised encoder (see
+    ``runtime.EncoderModel``): in a batch, int8 activation scales depend on the other rows."""
     tok_path = minilm_dir() / "tokenizer.json"
     is_demo = bool(rows) and isinstance(rows[0], DemoRow)
     keys = [_key([r.request, r.answer]) if is_demo else _key([r.text]) for r in rows]
-    cache_file = cache / f"{desc}-{_key([str(spec), encoder.name])[:12]}.npz"
+    cache_file = cache / f"{desc}-{_key([str(spec), encoder.name, f'batch={batch}'])[:12]}.npz"
     known: dict[str, np.ndarray] = {}
     if cache_file.exists():
         with np.load(cache_file) as z:

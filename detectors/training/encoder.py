@@ -52,13 +52,6 @@ def export_encoder(out_path: Path, opset: int = 17) -> Path:
     return out_path
 
 
-def quantize_int8(src: Path, dst: Path) -> Path:
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8)
-    return dst
-
-
 class Embedder:
     """Batch embedding with an ONNX encoder; used to build training features."""
 

@@ -50,6 +50,7 @@ def export_gpu(model_dir: Path = DEFAULT_MODEL_DIR, precision: str = "fp16", out
     manifest = {"name": "encoder-gpu", "version": f"{src.version}-{precision}", "kind": src.kind, "file": "model.onnx",
                 "sha256": sha256_file(out / "model.onnx"), "labels": src.labels, "thresholds": src.thresholds,
                 "tokenizer": "tokenizer.json", **src.extra, "precision": precision,
+                "quantization": f"none ({precision}, ORT BERT fusions)",
                 "derived_from": f"encoder/{src.file} (heads) + all-MiniLM-L6-v2 weights"}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return out

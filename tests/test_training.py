@@ -1,0 +1,61 @@
+"""Training-side pieces that need no data: synthetic generators and the evidence-sum fit."""
+from __future__ import annotations
+
+import numpy as np
+
+from detectors.aggregate import AggregationParams, demo_risk
+from detectors.training import synthetic
+from detectors.training.aggregation import fit_aggregation, kshot_risks
+from detectors.training.eval_prompts import SCARY_QUESTIONS, SHORT_TURNS
+
+
+def test_synthetic_generators_are_deterministic_and_sized():
+    assert synthetic.benign_chat_turns(3, n=300) == synthetic.benign_chat_turns(3, n=300)
+    assert len(synthetic.benign_chat_turns(3, n=300)) == 300
+    assert len(synthetic.benign_scary_questions(3, n=200)) == 200
+    refusals = {synthetic.synthetic_refusal("how do I pick a lock", s) for s in range(200)}
+    assert len(refusals) > 100, "refusals come in many phrasings, not a handful of fixed sentences"
+
+
+def test_advice_demos_hold_out_a_domain_with_its_own_templates():
+    rows = synthetic.advice_demos(1)
+    held = {a for q, a, lab, d in rows if d in synthetic.ADVICE_EVAL_DOMAINS}
+    trained = {a for q, a, lab, d in rows if d not in synthetic.ADVICE_EVAL_DOMAINS}
+    assert held and trained
+    strip = lambda a: a.split(" ")[:3]  # noqa: E731 - template openings
+    assert not {tuple(strip(a)) for a in held} & {tuple(strip(a)) for a in trained}
+    assert {lab for *_, lab, _ in rows} == {0, 1}
+
+
+def test_evaluation_prompts_do_not_come_from_the_training_generators():
+    generated = {t.lower() for t in synthetic.benign_chat_turns(13) + synthetic.benign_scary_questions(13)}
+    overlap = [t for t in SHORT_TURNS + SCARY_QUESTIONS if t.lower() in generated]
+    assert len(overlap) <= 0.02 * len(SHORT_TURNS + SCARY_QUESTIONS), overlap
+
+
+def test_vectorised_kshot_matches_the_engine_aggregate():
+    rng = np.random.default_rng(0)
+    pool = rng.normal(0, 3, 50)
+    p = AggregationParams(prior_logodds=-5.0, pos_cap=2.5, neg_cap=1.0, margin=0.5)
+    fast = kshot_risks(pool, 6, p, 20, np.random.default_rng(1))
+    draws = pool[np.random.default_rng(1).integers(0, 50, size=(20, 6))]
+    slow = [demo_risk([float(x) for x in row], p) for row in draws]
+    assert np.allclose(fast, slow)
+
+
+def test_aggregation_fit_trades_small_k_for_fewer_benign_flags():
+    """Benign pools with a tail of confident false alarms push the fit to a stricter prior, while
+    k = 8 misaligned prompts are still caught."""
+    rng = np.random.default_rng(0)
+    bad = rng.normal(2.5, 1.5, 300)
+    good = np.r_[rng.normal(-3.0, 1.5, 285), np.full(15, 4.0)]  # 5 % confident false alarms
+    z = np.r_[bad, good]
+    y = np.r_[np.ones(300), np.zeros(300)]
+    src = np.array(["em-insecure"] * 300 + ["em-secure"] * 300)
+    params, info = fit_aggregation(z, y, src, trials=500)
+    chosen = info["chosen"]
+    assert chosen["detect_k8_min"] >= 0.99
+    default_fp = max((kshot_risks(good, k, AggregationParams(), 500, np.random.default_rng(13)) >= 0.3).mean()
+                     for k in (1, 2, 4, 8, 16, 32, 64, 128))
+    assert chosen["benign_flagged_max"] <= default_fp
+    assert set(params) == set(AggregationParams().__dict__)
