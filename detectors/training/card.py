@@ -93,13 +93,19 @@ def _table(rows: list[list], header: list[str]) -> str:
 
 
 def _single_table(single: dict) -> str:
-    return _table([[name, v["tier1"], v["cascade"], "; ".join(v.get("flagged_tier1", [])[:5]) or "—"]
+    return _table([[name, v["tier1"], v["cascade"], "; ".join(_short(e) for e in v.get("flagged_tier1", [])[:5]) or "—"]
                    for name, v in single.items()],
                   ["set (evaluation-only unless noted)", "flagged, tier 1 (CPU default)", "flagged, cascade", "examples flagged by tier 1"])
 
 
+def _short(text: str, n: int = 80) -> str:
+    """One table-safe line."""
+    flat = " ".join(text.split()).replace("|", "/")
+    return flat if len(flat) <= n else flat[: n - 1] + "…"
+
+
 def _engine_single_table(single: dict) -> str:
-    return _table([[name, v["n"], v["any_action"], v["blocked"], "; ".join(v["examples"][:4]) or "—"]
+    return _table([[name, v["n"], v["any_action"], v["blocked"], "; ".join(_short(e) for e in v["examples"][:3]) or "—"]
                    for name, v in single.items()], ["set", "n", "any action", "blocked", "examples with an action"])
 
 
@@ -150,6 +156,7 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     inj_table = _table(inj_rows, ["set", "n", "AUC t1", "AUC cascade", "recall@1%FPR t1", "recall@1%FPR cascade",
                                   "recall @ shipped caution", "FPR @ shipped caution"])
     engine_single = _engine_single_table(metrics.get("single_prompts_engine", {}))
+    engine_heldout = _engine_single_table(metrics.get("injection_engine_heldout", {}))
     benign_single = _single_table(metrics["injection"]["benign single prompts flagged at shipped caution"])
     lic = "\n".join(f"| {k} | {v} |" for k, v in LICENCES.items())
     shapes = metrics.get("shapes", {})
@@ -288,6 +295,11 @@ below the default caution threshold: benign few-shot prompts share the shape, so
 
 ## Injection / jailbreak
 {inj_table}
+
+Held-out sources through the whole engine (one user message; rules, classifier and verdict on the
+CPU default configuration):
+
+{engine_heldout}
 
 Benign single prompts, injection classifier alone at the shipped caution threshold:
 
