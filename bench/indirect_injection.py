@@ -2,8 +2,9 @@
 
 Carriers are 3–8 long benign answers (gpteacher, em-secure; calib half A) joined as one document;
 the attacked copy has one injection from calib half A (s-labs, neuralchemy) inserted between two
-paragraphs. Scored two ways with the shipped tier-1 injection model: one bag for the whole message
-(what the engine does) and the max over 128-token windows (stride 96). Prints recall at 1 % and
+paragraphs. Scored two ways with the shipped tier-1 injection model: as the engine scores a message
+(one bag, plus the max over 128-token windows when the model's manifest sets `window_tokens`) and
+explicitly as the max over 128-token windows (stride 96). Prints recall at 1 % and
 0.25 % false-positive rate over the carriers, the share of carriers over the shipped caution, and
 what the whole engine (rules included) does with both sets.
 
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     caution = models.recommended_thresholds()["injection_classifier"]["caution"]
     caution_logit = math.log(caution / (1 - caution))
     print(f"{args.n} carriers, median {int(np.median([len(tok.encode(c).ids) for c in carriers]))} tokens")
-    for name, score in (("whole message", whole), ("max over windows", windowed)):
+    for name, score in (("as the engine", whole), ("max over windows", windowed)):
         zn, zp = score(carriers), score(attacked)
         rec = {f: float((zp > np.quantile(zn, 1 - f)).mean()) for f in (0.01, 0.0025)}
         print(f"{name:17s} recall@1%FPR {rec[0.01]:.3f}  recall@0.25%FPR {rec[0.0025]:.3f}  "

@@ -79,7 +79,8 @@ class Engine:
     # ------------------------------------------------------------------ scoring with cache
     async def _score(self, items: list[Item], report_cache: dict[str, int]) -> tuple[list[Result], BatchStats]:
         version = self.models.version_key
-        keys = [segment_key(version, it.task, it.text, it.request, it.answer) for it in items]
+        keys = [segment_key(version, it.task if it.windows else f"{it.task}-whole", it.text, it.request, it.answer)
+                for it in items]
         try:
             cached = await self.cache.get_many(keys) if keys else {}
         except Exception:  # a failing cache must never fail the request
@@ -148,8 +149,9 @@ class Engine:
 
         inj_sources: list[tuple[int, int, int]] = []  # (message, start, end) per injection item
         items = [Item("misaligned", request=d.request, answer=d.answer) for d in demos]
+        with_demos = {d.message for d in demos}
         for m in inspected(messages, self.config.roles):
-            items.append(Item("injection", text=m.text))
+            items.append(Item("injection", text=m.text, windows=m.index not in with_demos))
             inj_sources.append((m.index, 0, len(m.text)))
         for d in decoded_texts:
             items.append(Item("injection", text=d.text))

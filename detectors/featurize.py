@@ -61,6 +61,32 @@ def text_bags(token_ids: list[list[int]], spec: BagSpec) -> list[np.ndarray]:
     return [_bag(np.asarray(t, dtype=np.int64), spec, 0) for t in token_ids]
 
 
+def text_window_bags(token_ids: list[list[int]], spec: BagSpec, size: int, stride: int) -> tuple[list[np.ndarray], list[int]]:
+    """Bags of the overlapping ``size``-token windows of every text longer than ``size`` tokens, and
+    the index of the text each window belongs to. Scoring the windows as well as the whole text finds
+    a payload that one bag over a long document would dilute (indirect injection)."""
+    bags: list[np.ndarray] = []
+    owner: list[int] = []
+    for i, ids in enumerate(token_ids):
+        if len(ids) <= size:
+            continue
+        arr = np.asarray(ids, dtype=np.int64)
+        for start in range(0, len(ids) - size + stride, stride):
+            bags.append(_bag(arr[start : start + size], spec, 0))
+            owner.append(i)
+            if start + size >= len(ids):
+                break
+    return bags, owner
+
+
+def max_into(whole: np.ndarray, window_logits: np.ndarray, owner: list[int]) -> np.ndarray:
+    """Per text, the larger of its whole-text logit and its windows' logits."""
+    out = whole.copy()
+    if len(owner):
+        np.maximum.at(out, np.asarray(owner), window_logits)
+    return out
+
+
 def demo_bags(req_ids: list[list[int]], ans_ids: list[list[int]], spec: BagSpec) -> list[np.ndarray]:
     return [
         np.concatenate([_bag(np.asarray(r, dtype=np.int64), spec, 0), _bag(np.asarray(a, dtype=np.int64), spec, 1)])

