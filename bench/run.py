@@ -23,6 +23,8 @@ from pathlib import Path
 import httpx
 import numpy as np
 
+from detectors.training.plots import pyplot, save_figure
+
 from . import servers as S
 
 ROOT = S.ROOT
@@ -251,10 +253,7 @@ def bench_score(smoke: bool) -> dict:
 
 # ---------------------------------------------------------------- report
 def plots(results: dict, img: Path) -> list[str]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     img.mkdir(parents=True, exist_ok=True)
     made = []
@@ -271,10 +270,7 @@ def plots(results: dict, img: Path) -> list[str]:
         ax.set_ylabel("p50 latency (ms)")
         ax.set_title("Chat request latency: direct vs proxies")
         ax.legend()
-        fig.tight_layout()
-        fig.savefig(img / "bench_proxy.png", dpi=110)
-        plt.close(fig)
-        made.append("bench_proxy.png")
+        made.append(save_figure(fig, img, "bench_proxy.png"))
     if results.get("sizes"):
         fig, ax = plt.subplots(figsize=(7, 4))
         names = list(results["sizes"])
@@ -286,10 +282,7 @@ def plots(results: dict, img: Path) -> list[str]:
         ax.set_ylabel("ms (median)")
         ax.set_title("Inspection time by stage")
         ax.legend(fontsize=7)
-        fig.tight_layout()
-        fig.savefig(img / "bench_sizes.png", dpi=110)
-        plt.close(fig)
-        made.append("bench_sizes.png")
+        made.append(save_figure(fig, img, "bench_sizes.png"))
     if results.get("multiturn"):
         fig, ax = plt.subplots(figsize=(6, 4))
         for name, t in results["multiturn"].items():
@@ -298,10 +291,7 @@ def plots(results: dict, img: Path) -> list[str]:
         ax.set_ylabel("inspection time (ms)")
         ax.set_title("Multi-turn replay (whole history resent)")
         ax.legend()
-        fig.tight_layout()
-        fig.savefig(img / "bench_multiturn.png", dpi=110)
-        plt.close(fig)
-        made.append("bench_multiturn.png")
+        made.append(save_figure(fig, img, "bench_multiturn.png"))
     metrics_file = ROOT / "detectors" / "models" / "metrics.json"
     if metrics_file.exists():
         m = json.loads(metrics_file.read_text())["request_level"]
@@ -309,17 +299,16 @@ def plots(results: dict, img: Path) -> list[str]:
         for name, vals in m["detect"].items():
             if "[cascade]" in name:
                 ax.plot(m["k"], vals, marker="o", label=f"detected: {name.replace(' [cascade]', '')}")
-        worst = np.max(np.array([v for k, v in m["benign_flagged"].items() if "[cascade]" in k]), axis=0)
-        ax.plot(m["k"], worst, "k--", label="benign flagged (worst pool)")
+        clean = [v for k, v in m["benign_flagged"].items()
+                 if "[cascade]" in k and "held-out" not in k]  # noisy hh-rlhf and synthetic held-out pools: see the model card
+        worst = np.max(np.array(clean), axis=0)
+        ax.plot(m["k"], worst, "k--", label="benign flagged (worst public-source pool)")
         ax.set_xscale("log", base=2)
         ax.set_xlabel("k demonstrations")
         ax.set_ylabel("share of prompts")
         ax.set_title("Detection vs k at shipped thresholds")
         ax.legend(fontsize=7)
-        fig.tight_layout()
-        fig.savefig(img / "bench_detection.png", dpi=110)
-        plt.close(fig)
-        made.append("bench_detection.png")
+        made.append(save_figure(fig, img, "bench_detection.png"))
     return made
 
 

@@ -120,6 +120,9 @@ class BagModel(OnnxModel):
         ex = self.manifest.extra
         self.spec = BagSpec(vocab=int(ex.get("vocab", 30522)), buckets=int(ex.get("buckets", 1 << 17)),
                             paired=bool(ex.get("paired", False)))
+        # Injection models trained for it also score overlapping windows of long texts (0 = off).
+        self.window_tokens = int(ex.get("window_tokens", 0))
+        self.window_stride = int(ex.get("window_stride", self.window_tokens))
 
     def logits(self, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
         (logit,) = self.session.run(["logit"], {"ids": ids, "weights": weights})

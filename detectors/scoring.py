@@ -186,11 +186,9 @@ class Scorer:
         if text_idx:
             m = self.models.tier1["injection"]
             whole = self._bag_logits(m, text_bags(txt_ids, m.spec))
-            size = int(m.manifest.extra.get("window_tokens", 0))
-            if size:  # models trained for it also score overlapping windows of long texts (max)
+            if m.window_tokens:  # max of the whole text and its windows
                 wanted = [j for j, i in enumerate(text_idx) if items[i].windows]
-                wbags, owner = text_window_bags([txt_ids[j] for j in wanted], m.spec, size,
-                                                int(m.manifest.extra.get("window_stride", size)))
+                wbags, owner = text_window_bags([txt_ids[j] for j in wanted], m.spec, m.window_tokens, m.window_stride)
                 if wbags:
                     whole = max_into(whole, self._bag_logits(m, wbags), [wanted[o] for o in owner])
             z1[text_idx] = whole

@@ -8,13 +8,11 @@ import numpy as np
 
 from .evaluate import TRIALS
 from .pipeline import LICENCES, RELEASE_EXTRA_SOURCES, VERSION
+from .plots import pyplot, save_figure
 
 
 def _plots(docs: Path, metrics: dict, demo: tuple, inj: tuple) -> list[str]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
     from sklearn.metrics import roc_curve
 
     img = docs / "img"
@@ -34,10 +32,7 @@ def _plots(docs: Path, metrics: dict, demo: tuple, inj: tuple) -> list[str]:
     ax.set_ylabel("true positive rate")
     ax.set_title("Per-demonstration ROC (calibration rows)")
     ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(img / "per_demo_roc.png", dpi=110)
-    names.append("per_demo_roc.png")
-    plt.close(fig)
+    names.append(save_figure(fig, img, "per_demo_roc.png"))
 
     curves = metrics["request_level"]
     fig, ax = plt.subplots(1, 2, figsize=(11, 4.5))
@@ -56,10 +51,7 @@ def _plots(docs: Path, metrics: dict, demo: tuple, inj: tuple) -> list[str]:
     ax[1].set_ylabel("share of benign prompts flagged (>= caution)")
     ax[1].set_title("Benign false-positive rate vs k")
     ax[1].legend(fontsize=6)
-    fig.tight_layout()
-    fig.savefig(img / "request_level_vs_k.png", dpi=110)
-    names.append("request_level_vs_k.png")
-    plt.close(fig)
+    names.append(save_figure(fig, img, "request_level_vs_k.png"))
 
     yi, zi, zi1, si = inj
     fig, ax = plt.subplots(figsize=(6, 5))
@@ -74,10 +66,7 @@ def _plots(docs: Path, metrics: dict, demo: tuple, inj: tuple) -> list[str]:
     ax.set_ylabel("recall")
     ax.set_title("Injection / jailbreak ROC")
     ax.legend(fontsize=7)
-    fig.tight_layout()
-    fig.savefig(img / "injection_roc.png", dpi=110)
-    names.append("injection_roc.png")
-    plt.close(fig)
+    names.append(save_figure(fig, img, "injection_roc.png"))
     return names
 
 
