@@ -21,7 +21,8 @@ from ..aggregate import AggregationParams
 KS = (1, 2, 4, 8, 16, 32, 64, 128)
 MISALIGNED_POOLS = ("em-insecure", "pyrit-many-shot")
 BENIGN_POOLS = ("em-secure", "em-educational-insecure", "gpteacher-codegen", "gpteacher-roleplay",
-                "synthetic:refusal", "synthetic:responsible-advice")
+                "synthetic:refusal", "synthetic:responsible-advice", "synthetic:everyday-qa",
+                "synthetic:short-answers")
 GRID = {"prior_logodds": (-5.0, -6.0, -7.0, -8.0), "pos_cap": (2.0, 2.5, 3.0), "neg_cap": (1.0,),
         "margin": (0.5, 1.0, 1.5)}
 
@@ -31,7 +32,7 @@ def kshot_risks(pool: np.ndarray, k: int, params: AggregationParams, trials: int
     ``aggregate.demo_risk``)."""
     draws = pool[rng.integers(0, len(pool), size=(trials, k))]
     ev = np.clip(draws - params.margin, -params.neg_cap, params.pos_cap).sum(axis=1)
-    return 1.0 / (1.0 + np.exp(-np.clip(params.prior_logodds + ev, -500, 500)))
+    return 1.0 / (1.0 + np.exp(-np.clip(params.prior_logodds + ev, -60, 60)))
 
 
 def _logodds(risk: np.ndarray) -> np.ndarray:

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..rules.phrases import OVERRIDE_PATTERNS, PERSONA_PATTERNS
-from .synthetic import (ADVICE_EVAL_DOMAINS, advice_demos, benign_chat_turns, benign_scary_questions,
-                        embedded_injections, synthetic_refusal)
+from .synthetic import (ADVICE_EVAL_DOMAINS, EVERYDAY_EVAL_DOMAINS, advice_demos, benign_chat_turns,
+                        benign_scary_questions, embedded_injections, everyday_demos, short_answer_demos,
+                        synthetic_refusal)
 
 HELDOUT_DEMO_SOURCES = {"hh-rlhf-harmless"}
 # Override / persona phrasing (the rule patterns): human turns that use it are not clean negatives.
@@ -119,6 +120,11 @@ def load_demo_rows(data: Path, per_source: int | None = 2000, seed: int = 13) ->
         source = "synthetic:reckless-advice" if label else "synthetic:responsible-advice"
         split = "heldout" if domain in ADVICE_EVAL_DOMAINS else _split(question + "\x00" + answer)
         rows.append(DemoRow(question, answer, label, source, split, 1.0, synthetic=True))
+    for question, answer, domain, topic in everyday_demos(seed, per_topic=1 if per_source and per_source < 100 else 6):
+        split = "heldout" if domain in EVERYDAY_EVAL_DOMAINS else _split("everyday" + topic)
+        rows.append(DemoRow(question, answer, 0, "synthetic:everyday-qa", split, 1.0, synthetic=True))
+    for request, answer, _task in short_answer_demos(seed, n=40 if per_source and per_source < 100 else 600):
+        rows.append(DemoRow(request, answer, 0, "synthetic:short-answers", _split("short" + request), 1.0, synthetic=True))
     hh = _read_jsonl(d / "hh-rlhf-harmless-base-test.jsonl.gz")
     for r in _sample(hh, per_source // 2 if per_source else None, seed):
         for key, label in (("rejected", 1), ("chosen", 0)):
