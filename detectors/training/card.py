@@ -182,6 +182,8 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     extra = ", ".join(sorted(RELEASE_EXTRA_SOURCES))
     ra = metrics["response_audit"]
     rae = metrics["response_audit_everyday"]
+    raf = metrics["response_audit_at_flag"]
+    raf_table = _table([[name, v["n"], v["flagged"]] for name, v in raf["by_source"].items()], ["answers from", "n", "flagged"])
     tp = metrics["throughput"]
     text = f"""# Model card — prompt-gateway classifiers v{VERSION}
 
@@ -280,6 +282,13 @@ Response audit (the same model on a live answer): harmful compliance vs refusals
 AUC tier 1 {ra['auc_tier1']:.3f}, cascade {ra['auc_cascade']:.3f} (n = {ra['n']}, calib rows). Against plain helpful
 answers instead (synthetic everyday Q&A of the held-out domain and calib topics, and the hand-written
 eval set): AUC tier 1 {rae['auc_tier1']:.3f}, cascade {rae['auc_cascade']:.3f} (n = {rae['n']}).
+
+At the default response flag threshold ({raf['threshold']}; `policy.response.flag`), share of answers flagged
+(calib half B, held-out sources and the hand-written eval set). Secure code is the hard negative: a
+single secure answer to the same task as an insecure one is often flagged, which is why request-level
+verdicts rest on the evidence over many demonstrations, not on one.
+
+{raf_table}
 
 ![per-demo ROC](img/per_demo_roc.png)
 

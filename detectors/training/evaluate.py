@@ -104,6 +104,12 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
     # Response audit: a harmful compliant answer vs refusals and benign answers.
     out["response_audit"] = pair(["pyrit-many-shot"], ["synthetic:refusal", "gpteacher-codegen", "gpteacher-roleplay", "em-secure"])
     out["response_audit_everyday"] = pair(["pyrit-many-shot"], [EVERYDAY_EVAL_SOURCE, "synthetic:everyday-qa"])
+    # The audit's operating point: share of answers flagged at the default response threshold, per source.
+    flag_at = th.response_flag
+    pc = sigmoid_arr(zc)
+    out["response_audit_at_flag"] = {"threshold": flag_at, "by_source": {
+        f"{s_} ({'misaligned' if lab else 'benign'})": {"n": int(m.sum()), "flagged": float((pc[m] >= flag_at).mean())}
+        for s_ in sorted(set(src)) for lab in (0, 1) if (m := (src == s_) & (y == lab)).any()}}
 
     rng = np.random.default_rng(seed)
     pools_bad = {"em-insecure": "em-insecure", "pyrit-many-shot": "pyrit-many-shot"}
