@@ -23,6 +23,9 @@ class RuleInput:
     demos: list[Demonstration] = field(default_factory=list)
     depth: int = 0  # > 0 when inspecting decoded text
     roles: tuple[str, ...] = ("user", "tool", "function", "prompt")  # whose text is inspected
+    # Per-request memo that rules share (e.g. a message's lower-cased text and keyword test, which
+    # the override and persona rules both need): computed once, dropped with the request.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass

@@ -124,8 +124,12 @@ def _match_rules(
     min_score = float(params.get("min_score", 0.3))
     scale = float(params.get("weight", 1.0))
     for msg in inspected(inp.messages, inp.roles):
-        low = msg.text.lower()
-        if not has_trigger(msg.text, low):
+        key = ("phrases", id(msg))  # indices repeat among decoded payloads; the objects do not
+        if key not in inp.memo:
+            low = msg.text.lower()
+            inp.memo[key] = (low, has_trigger(msg.text, low))
+        low, triggered = inp.memo[key]
+        if not triggered:
             continue
         hits: list[tuple[int, int, float, str]] = []
         for rx, w, desc, guards in compiled:
