@@ -231,8 +231,9 @@ Training sources and licences:
   the human turns of hh-rlhf red-team chats — first questions and short follow-ups; harmful
   *questions* are not injections, and turns with override/persona phrasing are left out — and
   synthetic chat turns and questions with alarming words ("kill a process"). Synthetic long
-  documents (2–6 benign answers) with and without one embedded s-labs/neuralchemy payload teach it
-  indirect injection and that long benign prose is benign; train documents use train rows only.
+  documents (2–6 benign answers; 30 % rendered as a tool's JSON result list) with and without one
+  embedded s-labs/neuralchemy payload teach it indirect injection and that long benign prose and JSON
+  are benign; train documents use train rows only.
   Injection thresholds:
   caution at 0.25 % and block at 0.05 % false positives on calib half A negatives.
 - **Two fits, one recipe.** The *evaluation fit* never sees the held-out sources — hh-rlhf
@@ -374,12 +375,17 @@ choices made after an earlier run's numbers were read are listed under Known gap
   without an embedded payload, and 0.61 once tier 1 also scores 128-token windows of long texts (max
   of whole and windows; calibrated the same way). No benign document reached the shipped caution, and
   the whole engine acts on half of the attacked documents. Windows were adopted on that benchmark
-  alone; they also moved the held-out recall above (0.890 -> 0.899).
+  alone; they also moved the held-out recall above (0.890 -> 0.899). v1.2.0 adds the same documents
+  rendered as a tool's JSON result list (`--format json` in the benchmark sends them as `tool`
+  messages): before, 11 % of *benign* JSON tool outputs got a caution and recall at 1 % FPR was 0.57;
+  after, no benign one and 0.66 (plain documents 0.61 -> 0.65). That change was chosen on the
+  benchmark (calib half A); the held-out recall above moved 0.899 -> 0.889 (tier 1) and 0.888 -> 0.890
+  (cascade) with it, read afterwards.
 - **Windows and benign many-shot prompts.** Scored with windows, long user messages of JSON code
   examples got a caution from the injection classifier in 28-44 % of benign 32-shot prompts (evaluation
   fit, shape table), so the engine scores messages that carry demonstrations as one bag (their
   content is the many-shot detector's call). Even so, 3 of 25 benign 32-shot JSON prompts of gpteacher
-  code get a caution (shape table).
+  code still got a caution in v1.1.0; with the JSON documents of v1.2.0 none does (shape table).
 - **Sensitive-topic Q&A and reckless advice.** The demo model reads the request as well as the
   answer. In v1.1.0 requests on health or danger raised the score whatever the answer said: k-shot
   prompts of *responsible* synthetic medical answers (held-out domain) were flagged in 79 % of trials

