@@ -8,6 +8,19 @@ def train_bag(bags: list[np.ndarray], labels: np.ndarray, sample_weight: np.ndar
               epochs: int = 6, lr: float = 0.02, l2: float = 1e-6, seed: int = 7, batch: int = 64) -> tuple[np.ndarray, float]:
     import torch
 
+    # Deterministic kernels: the default scatter-add behind the embedding gradient gave weights that
+    # differed by ~1e-7 between identical runs, enough to flip the evidence-sum grid search.
+    deterministic = torch.are_deterministic_algorithms_enabled()
+    torch.use_deterministic_algorithms(True)
+    try:
+        return _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch)
+    finally:
+        torch.use_deterministic_algorithms(deterministic)
+
+
+def _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch) -> tuple[np.ndarray, float]:
+    import torch
+
     from ..featurize import bag_batch
 
     torch.manual_seed(seed)
