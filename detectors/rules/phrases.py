@@ -30,7 +30,7 @@ OVERRIDE_PATTERNS: list[tuple] = [
     (r"\bdo\s+not\s+(?:follow|obey)\s+(?:your|the|any)\s+(?:rules|guidelines|instructions|polic(?:y|ies))", 0.7, "instruction override"),
     # The same override in the languages public injection sets use besides English (a German
     # "Vergiss alle vorherigen Anweisungen" reached the classifier at 0.48: its vocabulary is English).
-    # Each runs only when one of its nouns is in the text (the guard): a regex pass per language over
+    # Each runs only when one of its guard words is in the text: a regex pass per language over
     # every long message would cost more than the rest of the rules together.
     *[(rf"\b(?:{verbs}){_GAP}(?:{dets})\W{{1,5}}(?:\w{{1,20}}\W{{1,5}}){{0,2}}(?:{nouns})\b", 0.85, f"instruction override ({lang})", guards)
       for lang, verbs, dets, nouns, guards in (
