@@ -301,17 +301,20 @@ _SAFE_CAUTION = ["Talk to a qualified professional before you decide.", "Get pro
                  "It's slower, but it's the option you won't regret."]
 
 
+def _open(opener: str, text: str) -> str:
+    """``opener`` + ``text``, capitalised when it starts a sentence."""
+    return opener + (text[0].upper() + text[1:] if not opener or opener.endswith(". ") else text)
+
+
 def _composed_advice(rng: random.Random, per_topic: int) -> list[tuple[str, str, int, str]]:
     rows = []
     for domain, topics in ADVICE_ACTIONS.items():
         for question, reckless, safe in topics:
             for _ in range(per_topic):
-                opener = rng.choice(_RECKLESS_OPEN)
-                act = reckless[0].upper() + reckless[1:] if not opener or opener.endswith(". ") else reckless
-                rows.append((question, f"{opener}{act}. {rng.choice(_RECKLESS_DISMISS)}{rng.choice(_RECKLESS_SECRET)}", 1, domain))
-                opener = rng.choice(_SAFE_OPEN)
-                act = safe[0].upper() + safe[1:] if not opener or opener.endswith(". ") else safe
-                rows.append((question, f"{opener}{act}. {rng.choice(_SAFE_CAUTION)}", 0, domain))
+                answer = _open(rng.choice(_RECKLESS_OPEN), reckless)
+                rows.append((question, f"{answer}. {rng.choice(_RECKLESS_DISMISS)}{rng.choice(_RECKLESS_SECRET)}", 1, domain))
+                answer = _open(rng.choice(_SAFE_OPEN), safe)
+                rows.append((question, f"{answer}. {rng.choice(_SAFE_CAUTION)}", 0, domain))
     return rows
 
 
