@@ -203,6 +203,7 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     ft_spec = ft.get("spec", {})
     ft_layers = ft_spec.get("layers", 0)
     encoder_kind = f"**top {ft_layers} layers fine-tuned** for injection" if ft_layers else "**frozen**"
+    encoder_heading = "Top encoder layers fine-tuned, heads trained" if ft_layers else "Frozen encoder, trained heads"
     encoder_choice = ("This build ships the tuned variant (`pipeline.ENCODER_TUNED_LAYERS`); the GPU export"
                       " rebuilds it from `encoder/tuned-layers.safetensors`." if ft_layers else
                       "So the frozen encoder ships; `pipeline.ENCODER_TUNED_LAYERS = 2` rebuilds the tuned"
@@ -227,7 +228,7 @@ thresholds, sha256, training sources with licences). The encoder manifest carrie
 settings: the tier-1 logit band outside which tier 1's answer stands, and the stacking weights
 that combine tier-1 and tier-2 logits inside it.
 
-**Frozen encoder, trained heads — why (measured).** Fine-tuning was built and measured on these 2
+**{encoder_heading} — why (measured).** Fine-tuning was built and measured on these 2
 CPU cores (`detectors/training/finetune.py`): a full fine-tune runs at ~8 windows/s, so the lower
 layers are run once without gradients and only the top layers (with a temporary linear head) are
 trained, one epoch in ~7 minutes for 16 000 injection rows. A leave-source-out check among the

