@@ -146,3 +146,53 @@ def test_finetune_trains_only_the_top_layers_deterministically():
     name = "encoder.layer.5.attention.self.query.weight"
     assert a[name].dtype == np.float16
     assert np.abs(a[name].astype(np.float32) - base[name].numpy()).max() > 1e-4, "the layer moved"
+
+
+def test_token_prior_folds_exactly_and_reaches_unseen_words():
+    """Tier 1 trained with a token prior scores exactly like a plain bag model with the folded
+    weights, and a token never seen in training inherits weight from a similar token's vector."""
+    from detectors.featurize import BagSpec, demo_bags
+    from detectors.training import tier1
+    from detectors.training.token_prior import TokenPrior
+
+    rng = np.random.default_rng(0)
+    spec = BagSpec(vocab=60, buckets=64, paired=True)
+    vectors = 0.1 * rng.normal(size=(60, 6)).astype(np.float32)
+    vectors[:, 0] = 0.0
+    vectors[[7, 59]] = [2.0, 0, 0, 0, 0, 0]  # token 59 never appears below, but "means" what token 7 means
+    reqs = [list(rng.integers(1, 50, rng.integers(1, 8))) for _ in range(300)]
+    ans = [list(rng.integers(1, 50, rng.integers(1, 8))) for _ in range(300)]
+    bags = demo_bags(reqs, ans, spec)
+    y = np.array([int(7 in a) for a in ans])
+    prior = TokenPrior(vectors, l2=1e-3)
+    dense = prior.features(bags, spec)
+    W, direction, b = tier1._train(bags, y, np.ones(300, np.float32), spec.size, 4, 0.02, 1e-4, 1, 64, dense, prior.l2)
+    folded = prior.fold(W, direction, spec)
+    assert np.allclose(tier1.predict_bag(folded, b, bags), tier1.predict_bag(W, b, bags) + dense @ direction, atol=1e-4)
+    Wp, bp = tier1.train_bag(bags, y, np.ones(300, np.float32), spec.size, epochs=4, l2=1e-4, seed=1, prior=prior, spec=spec)
+    Wn, bn = tier1.train_bag(bags, y, np.ones(300, np.float32), spec.size, epochs=4, l2=1e-4, seed=1)
+    answer_base = spec.vocab + spec.buckets  # the answer namespace starts here
+    assert Wn[answer_base + 59] == 0.0, "a plain bag learns nothing for an unseen token"
+    inherited = Wp[answer_base : answer_base + spec.vocab]
+    assert inherited[59] > 0.5 and inherited[59] > 2 * np.abs(inherited[50:59]).max(), \
+        "with the prior it inherits token 7's evidence (tokens 50-58, also unseen, mean nothing)"
+
+
+def test_aggregation_fit_balances_detection_and_benign_margins():
+    """With well-separated pools many settings qualify; the fit takes the one whose smaller margin
+    (benign below caution, k = 8 misaligned above action) is largest, not the most conservative one."""
+    from detectors.training.aggregation import GRID, setting_margins
+
+    rng = np.random.default_rng(1)
+    bad, good = rng.normal(3.5, 1.0, 300), np.r_[rng.normal(-4.0, 1.0, 291), np.full(9, 3.0)]  # 3 % false alarms
+    z, y = np.r_[bad, good], np.r_[np.ones(300), np.zeros(300)]
+    src = np.array(["pyrit-many-shot"] * 300 + ["gpteacher-codegen"] * 300)
+    params, info = fit_aggregation(z, y, src, trials=500)
+    chosen = info["chosen"]
+    assert chosen["detect_margin"] > 0 and chosen["benign_tail_margin"] > 0
+    strictest = AggregationParams(prior_logodds=min(GRID["prior_logodds"]), pos_cap=min(GRID["pos_cap"]),
+                                  neg_cap=1.0, margin=max(GRID["margin"]))
+    m = setting_margins({"p": bad}, {"g": good}, strictest, trials=500)
+    assert m["benign_tail_margin"] > chosen["benign_tail_margin"], "the strictest setting keeps benign further away..."
+    assert min(chosen["detect_margin"], chosen["benign_tail_margin"]) > min(m["detect_margin"], m["benign_tail_margin"]), \
+        "...but the chosen one is further from both edges"

