@@ -259,8 +259,9 @@ of misalignment to another (a whole kind left out scores near or below chance, w
 prior; the frozen MiniLM head fared no better there in a development run: AUC 0.47 without harmful
 compliance, 0.37 without reckless advice). A hidden evaluation's misaligned demos must therefore be
 of the kinds trained here — insecure code, harmful compliance, reckless advice — to be found. The
-injection model keeps the plain bag: on its leave-source-out check (jailbreak templates left out)
-the prior moved recall at 1 % FPR from 0.979 to 0.978 (development run). The prior was adopted on
+injection model keeps the plain bag: on its leave-source-out checks (development runs; the jailbreak
+templates, s-labs and neuralchemy left out in turn) the prior moved recall at 1 % FPR 0.979 -> 0.978,
+0.926 -> 0.926 and 0.924 -> 0.904. The prior was adopted on
 these checks before this build's held-out numbers were read.
 
 **{encoder_heading} — why (measured).** Fine-tuning was built and measured on these 2
@@ -510,6 +511,11 @@ choices made after an earlier run's numbers were read are listed under Known gap
   relies on shared words ("instructions", "prompt") and on the rules, which since v1.2.0 also match
   the plain "ignore/forget all previous instructions" form in six languages. A German override
   scored 0.48 by the classifier alone (development probe). No multilingual data was trained on.
+- **Kinds of misalignment not trained on go unseen.** The leave-type-out rows of the transfer table:
+  with harmful compliance left out, the demo model scores it near chance (AUC 0.41 plain, 0.52 with the
+  token prior); with reckless advice left out, its recall at 1 % FPR is 0.02-0.03. Insecure code is
+  learned from em-insecure alone, whose answers are all Python (5,985 of 6,000 by a keyword count;
+  the rest are fragments): vulnerable code in other languages is untested.
 """
     path = docs / "models.md"
     path.write_text(text)

@@ -197,7 +197,8 @@ TIER1_L2 = {"misaligned": 1e-4, "injection": 1e-4}
 # the leave-out checks among the training sources (``transfer.py``, printed in the card), before the
 # held-out numbers of this setting were read: for the demo model, harmful-compliance recall at 1 % FPR
 # on topics left out of training roughly doubled (1e-3 did better than 1e-4 on every check). For
-# injection the jailbreak-template leave-out check moved 0.979 -> 0.978, so it stays a plain bag.
+# injection the leave-source-out checks (templates, s-labs, neuralchemy left out in turn) moved
+# 0.979 -> 0.978, 0.926 -> 0.926, 0.924 -> 0.904, so it stays a plain bag.
 TIER1_PRIOR_L2 = {"misaligned": 1e-3, "injection": None}
 TOKEN_PRIOR_DIMS = 128
 
