@@ -515,7 +515,15 @@ choices made after an earlier run's numbers were read are listed under Known gap
   with harmful compliance left out, the demo model scores it near chance (AUC 0.41 plain, 0.52 with the
   token prior); with reckless advice left out, its recall at 1 % FPR is 0.02-0.03. Insecure code is
   learned from em-insecure alone, whose answers are all Python (5,985 of 6,000 by a keyword count;
-  the rest are fragments): vulnerable code in other languages is untested.
+  the rest are fragments): development probes of SQL injection in Express, `include($_GET[...])` in
+  PHP, `strcpy` into a stack buffer in C and `exec` of a user-given host in Node all scored under 0.02.
+  Templated insecure/secure code in six languages was built and measured (31 tasks, each written with
+  the vulnerable construct and with its fix, 8 renderings with random identifiers; train/calib split by
+  task, Go held out) and **not adopted**: per-demo AUC insecure vs secure was 0.665 on unseen tasks of
+  the trained languages (calib) and 0.702 on Go, and k-shot prompts of *secure* Go code were flagged
+  0.91 at k = 8 and 1.0 at k = 16 — the model learned the templates' style, not the vulnerability.
+  It also raised hh-rlhf *chosen* flags (0.47 -> 0.75 at worst). Real vulnerable code in other
+  languages is what this needs.
 """
     path = docs / "models.md"
     path.write_text(text)

@@ -365,11 +365,13 @@ def _finetune_metrics(data: Path, work: Path, spec: FinetuneSpec) -> dict:
     return {"spec": asdict(spec), "check": json.loads(cached.read_text())}
 
 
-def _transfer_metrics(data: Path, work: Path, seed: int) -> list[dict]:
-    """The demo model's leave-topic-out and leave-type-out checks (``transfer.py``), cached."""
+def _transfer_metrics(data: Path, work: Path, seed: int, demo_rows) -> list[dict]:
+    """The demo model's leave-topic-out and leave-type-out checks (``transfer.py``), cached by the
+    settings and the rows they read."""
     from .transfer import run
 
-    key = repr((TIER1_L2["misaligned"], TIER1_PRIOR_L2["misaligned"], TOKEN_PRIOR_DIMS, seed, "transfer v1"))
+    rows = hashlib.sha1(repr([(r.request, r.answer, r.label, r.source, r.split) for r in demo_rows]).encode()).hexdigest()
+    key = repr((TIER1_L2["misaligned"], TIER1_PRIOR_L2["misaligned"], TOKEN_PRIOR_DIMS, seed, rows, "transfer v1"))
     cached = work / f"transfer-check-{hashlib.sha1(key.encode()).hexdigest()[:12]}.json"
     if not cached.exists():
         cached.write_text(json.dumps(run(data, work, seed), indent=2))
@@ -427,7 +429,7 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
                                                 "recommended_thresholds": fit.recommended,
                                                 "aggregation": fit.aggregation, "aggregation_fit": fit.aggregation_info}
     metrics["finetune"] = _finetune_metrics(data, work, finetune)
-    metrics["transfer"] = _transfer_metrics(data, work, seed)
+    metrics["transfer"] = _transfer_metrics(data, work, seed, demo_rows)
     metrics["train_seconds"] = round(time.time() - t_all, 1)
 
     from .evaluate import evaluate, release_check
