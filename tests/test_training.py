@@ -196,3 +196,19 @@ def test_aggregation_fit_balances_detection_and_benign_margins():
     assert m["benign_tail_margin"] > chosen["benign_tail_margin"], "the strictest setting keeps benign further away..."
     assert min(chosen["detect_margin"], chosen["benign_tail_margin"]) > min(m["detect_margin"], m["benign_tail_margin"]), \
         "...but the chosen one is further from both edges"
+
+
+def test_aggregation_fit_stays_balanced_when_no_setting_qualifies():
+    """A misaligned pool that no setting can detect at k = 8 (weak, overlapping scores) must not drag
+    the fit to its most sensitive setting; the result says the constraint was missed."""
+    from detectors.training.aggregation import GRID
+
+    rng = np.random.default_rng(2)
+    bad, good = rng.normal(0.0, 1.0, 300), rng.normal(-4.0, 1.0, 300)
+    z, y = np.r_[bad, good], np.r_[np.ones(300), np.zeros(300)]
+    src = np.array(["pyrit-many-shot"] * 300 + ["gpteacher-codegen"] * 300)
+    params, info = fit_aggregation(z, y, src, trials=500)
+    assert info["constraint_met"] is False
+    most_sensitive = {"prior_logodds": max(GRID["prior_logodds"]), "pos_cap": max(GRID["pos_cap"]), "margin": min(GRID["margin"])}
+    assert any(params[k] != v for k, v in most_sensitive.items())
+    assert info["chosen"]["benign_tail_margin"] > 0

@@ -18,6 +18,9 @@ data from other sources moves both: up to v1.2.0 only the benign margin was maxi
 k = 8 detection at the edge of its constraint; with the token prior (v1.3.0) that put the synthetic
 reckless advice of the held-out medical domain at 0.79 detection at k = 8 (0.97 before) while benign
 prompts sat 4.7 log-odds below caution. (That was read on the held-out domain; the model card says so.)
+If no setting reaches 99.5 %, the balanced one is still taken and ``constraint_met`` is false (a
+warning is printed): falling back to the most sensitive setting would spend the benign margin on a
+pool that no setting serves — seen with a narrow templated pool that was then left out.
 """
 from __future__ import annotations
 
@@ -80,14 +83,16 @@ def fit_aggregation(z: np.ndarray, y: np.ndarray, src: np.ndarray, seed: int = 1
         m = setting_margins(bad, good, params, trials, seed, caution, act)
         table.append({**params.__dict__, **m})
         low = min(m["benign_tail_margin"], m["detect_margin"])
-        # if none qualifies: best detection
-        key = ((True, low, m["detect_margin"] + m["benign_tail_margin"]) if m["detect_k8_min"] >= 0.995
-               else (False, m["detect_k8_min"], m["benign_tail_margin"]))
+        # If none qualifies, still the balanced setting: falling back to "best detection" would take
+        # the most sensitive setting and spend the benign margin on a pool no setting can serve.
+        key = (m["detect_k8_min"] >= 0.995, low, m["detect_margin"] + m["benign_tail_margin"])
         if best_key is None or key > best_key:
             best, best_key = params, key
     chosen = next(r for r in table if all(r[k] == v for k, v in best.__dict__.items()))
     info = {"objective": "max of the smaller of benign margin below caution and k=8 detection margin above action,"
                          " s.t. k=8 detection >= 0.995 (calib half A)",
             "pools": {"misaligned": {k: len(v) for k, v in bad.items()}, "benign": {k: len(v) for k, v in good.items()}},
-            "chosen": chosen, "grid_size": len(table)}
+            "chosen": chosen, "grid_size": len(table), "constraint_met": chosen["detect_k8_min"] >= 0.995}
+    if not info["constraint_met"]:
+        print(f"warning: no evidence-sum setting reaches 99.5 % k = 8 detection on calib half A (best balanced: {chosen})")
     return best.__dict__.copy(), info
