@@ -25,7 +25,7 @@ from .scoring import BatchStats, Item, ModelSet, Result, Scorer
 from .memo import MessageMemo
 from .segmenter import cap, turn_demos
 from .types import Demonstration, Finding, Message
-from .verdict import DecisionThresholds, decide, decide_response, default_detector_thresholds
+from .verdict import DecisionThresholds, decide, decide_response, model_decision_thresholds
 
 
 @dataclass
@@ -69,7 +69,7 @@ class Engine:
     def default_thresholds(self) -> DecisionThresholds:
         """Built-in thresholds plus those calibrated into the loaded models' manifests."""
         if self._defaults is None:
-            self._defaults = DecisionThresholds(detectors=default_detector_thresholds(self.models.recommended_thresholds()))
+            self._defaults = model_decision_thresholds(self.models.recommended_thresholds(), self.models.recommended_response())
         return self._defaults
 
     def attach_batcher(self, max_items: int = 512, max_wait_ms: float = 0.0, observer=None) -> MicroBatcher:

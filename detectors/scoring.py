@@ -118,6 +118,12 @@ class ModelSet:
             out["injection_classifier"] = {k: float(inj[k]) for k in ("caution", "block") if k in inj}
         return out
 
+    def recommended_response(self) -> dict[str, float]:
+        """Response-audit thresholds the pipeline calibrated (``response_flag``/``response_block`` in
+        the tier-1 misaligned manifest) as ``{"flag", "block"}``; empty for models that carry none."""
+        t = self.tier1["misaligned"].manifest.thresholds
+        return {k: float(t[f"response_{k}"]) for k in ("flag", "block") if f"response_{k}" in t}
+
     def aggregation_params(self) -> AggregationParams:
         """Evidence-sum parameters the training pipeline fitted (``aggregation`` in the tier-1
         misaligned manifest), or the built-in defaults for models that carry none."""

@@ -56,8 +56,10 @@ class Override(Strict):
 
 class ResponsePolicy(Strict):
     enabled: bool = True
-    flag: float = Field(0.5, ge=0, le=1)
-    block: float = Field(0.9, ge=0, le=1)
+    # None: the thresholds calibrated into the loaded models (benign answers of the calibration split
+    # flagged ~1 %, blocked ~0.2 %), else 0.5 / 0.9 for models that carry none.
+    flag: float | None = Field(None, ge=0, le=1)
+    block: float | None = Field(None, ge=0, le=1)
     refusal: str = "I can't help with that. (This answer was withheld by the prompt-integrity gateway.)"
     stream_window_chars: int = Field(1500, ge=100)
     stream_check_every_chars: int = Field(200, ge=20)
@@ -106,8 +108,10 @@ class Policy(Strict):
 
     # ------------------------------------------------------------------ resolution
     def effective(self, route: str | None = None, tenant: str | None = None,
-                  base: dict[str, DetectorThresholds] | None = None) -> tuple[DecisionThresholds, ResponsePolicy, int]:
-        """Thresholds: ``base`` (model-calibrated defaults), then the policy, the route, the tenant."""
+                  base: dict[str, DetectorThresholds] | None = None,
+                  base_response: tuple[float, float] = (0.5, 0.9)) -> tuple[DecisionThresholds, ResponsePolicy, int]:
+        """Thresholds: ``base`` / ``base_response`` (model-calibrated defaults, response flag and
+        block), then the policy, the route, the tenant."""
         merged = dict(base) if base else default_detector_thresholds()
         demo_t = self.demo_threshold
         response = self.response
@@ -123,7 +127,8 @@ class Policy(Strict):
             response = o.response or response
             rate = o.rate_limit_per_minute if o.rate_limit_per_minute is not None else rate
         decision = DecisionThresholds(detectors=merged, demo_threshold=demo_t,
-                                      response_flag=response.flag, response_block=response.block)
+                                      response_flag=base_response[0] if response.flag is None else response.flag,
+                                      response_block=base_response[1] if response.block is None else response.block)
         return decision, response, rate
 
 

