@@ -68,10 +68,8 @@ class DecisionThresholds:
 
 def model_decision_thresholds(recommended: dict[str, dict[str, float]], response: dict[str, float]) -> "DecisionThresholds":
     """Built-in thresholds with the models' calibrated ones (detectors and response audit) on top."""
-    builtin = DecisionThresholds.__dataclass_fields__
     return DecisionThresholds(detectors=default_detector_thresholds(recommended),
-                              response_flag=response.get("flag", builtin["response_flag"].default),
-                              response_block=response.get("block", builtin["response_block"].default))
+                              **{f"response_{k}": v for k, v in response.items() if k in ("flag", "block")})
 
 
 def decide(scores: dict[str, float], thresholds: DecisionThresholds, redactable: bool) -> tuple[str, dict[str, str]]:

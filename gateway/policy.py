@@ -109,7 +109,7 @@ class Policy(Strict):
     # ------------------------------------------------------------------ resolution
     def effective(self, route: str | None = None, tenant: str | None = None,
                   base: dict[str, DetectorThresholds] | None = None,
-                  base_response: tuple[float, float] = (0.5, 0.9)) -> tuple[DecisionThresholds, ResponsePolicy, int]:
+                  base_response: tuple[float, float] | None = None) -> tuple[DecisionThresholds, ResponsePolicy, int]:
         """Thresholds: ``base`` / ``base_response`` (model-calibrated defaults, response flag and
         block), then the policy, the route, the tenant."""
         merged = dict(base) if base else default_detector_thresholds()
@@ -126,9 +126,11 @@ class Policy(Strict):
             demo_t = o.demo_threshold if o.demo_threshold is not None else demo_t
             response = o.response or response
             rate = o.rate_limit_per_minute if o.rate_limit_per_minute is not None else rate
+        builtin = DecisionThresholds()
+        flag, block = base_response or (builtin.response_flag, builtin.response_block)
         decision = DecisionThresholds(detectors=merged, demo_threshold=demo_t,
-                                      response_flag=base_response[0] if response.flag is None else response.flag,
-                                      response_block=base_response[1] if response.block is None else response.block)
+                                      response_flag=flag if response.flag is None else response.flag,
+                                      response_block=block if response.block is None else response.block)
         return decision, response, rate
 
 

@@ -254,6 +254,9 @@ def _fit(name: str, release: bool, demo_rows, inj_rows, bags: dict, emb: dict | 
     """Train tier 1 (with a task's token prior when ``priors`` has one) and (unless ``smoke``) the
     heads, then calibrate on calib half A."""
     fit = Fit(name)
+    fit.priors = {task: {"l2": p.l2, "dims": int(p.vectors.shape[1]), "folded_into": "unigram weights",
+                         "vectors": "all-MiniLM-L6-v2 embedding of each token alone, centred, PCA"}
+                  for task, p in (priors or {}).items()}
     epochs = 2 if smoke else 6
     for task, rows in (("misaligned", demo_rows), ("injection", inj_rows)):
         y, w, split, _ = _arrays(rows)
@@ -387,16 +390,16 @@ def _finetune_metrics(data: Path, work: Path, spec: FinetuneSpec) -> dict:
     return {"spec": asdict(spec), "check": json.loads(cached.read_text())}
 
 
-def _transfer_metrics(data: Path, work: Path, seed: int, demo_rows) -> list[dict]:
-    """The demo model's leave-topic-out and leave-type-out checks (``transfer.py``), cached by the
-    settings and the rows they read."""
-    from .transfer import run
+def _transfer_metrics(work: Path, seed: int, demo_rows, demo_bags: list, prior: TokenPrior) -> list[dict]:
+    """The demo model's leave-topic-out and leave-type-out checks (``transfer.py``) on the rows and
+    bags this run already built, cached by the settings and the rows they read."""
+    from .transfer import leave_out_checks
 
     rows = hashlib.sha1(repr([(r.request, r.answer, r.label, r.source, r.split) for r in demo_rows]).encode()).hexdigest()
-    key = repr((TIER1_L2["misaligned"], TIER1_PRIOR_L2["misaligned"], TOKEN_PRIOR_DIMS, seed, rows, "transfer v1"))
+    key = repr((TIER1_L2["misaligned"], prior.l2, TOKEN_PRIOR_DIMS, seed, rows, "transfer v1"))
     cached = work / f"transfer-check-{hashlib.sha1(key.encode()).hexdigest()[:12]}.json"
     if not cached.exists():
-        cached.write_text(json.dumps(run(data, work, seed), indent=2))
+        cached.write_text(json.dumps(leave_out_checks(demo_rows, demo_bags, prior, TIER1_L2["misaligned"], seed), indent=2))
     return json.loads(cached.read_text())
 
 
@@ -438,9 +441,6 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
         emb = {"misaligned": embed_rows(demo_rows, encoder_path, work, WindowSpec(), desc="demo"),
                "injection": embed_rows(inj_rows, encoder_path, work, WindowSpec(), desc="inj")}
         fits[name] = _fit(name, name == "release", demo_rows, inj_rows, bags, emb, seed, smoke=False, priors=priors)
-        fits[name].priors = {task: {"l2": p.l2, "dims": TOKEN_PRIOR_DIMS, "folded_into": "unigram weights",
-                                    "vectors": "all-MiniLM-L6-v2 embedding of each token alone, centred, PCA"}
-                             for task, p in priors.items()}
         fits[name].encoder, fits[name].tuned_layers = encoder_path, tuned
         fits[name].finetune = finetune if tuned is not None else None
     eval_dir = work / "evaluation-models"
@@ -451,7 +451,8 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
                                                 "recommended_thresholds": fit.recommended,
                                                 "aggregation": fit.aggregation, "aggregation_fit": fit.aggregation_info}
     metrics["finetune"] = _finetune_metrics(data, work, finetune)
-    metrics["transfer"] = _transfer_metrics(data, work, seed, demo_rows)
+    metrics["transfer"] = _transfer_metrics(work, seed, demo_rows, bags["misaligned"],
+                                            priors.get("misaligned") or TokenPrior(vectors))
     metrics["train_seconds"] = round(time.time() - t_all, 1)
 
     from .evaluate import evaluate, release_check

@@ -98,6 +98,7 @@ def leave_out_checks(rows: list[DemoRow], bags: list[np.ndarray], prior: TokenPr
 
 
 def run(data: Path, work: Path, seed: int = 13) -> list[dict]:
+    """The checks on freshly loaded rows, with the pipeline's settings (CLI)."""
     from .pipeline import TIER1_L2, TIER1_PRIOR_L2, TOKEN_PRIOR_DIMS, _ids, _tokenizer
     from .sources import load_rows
     from .token_prior import token_vectors
@@ -105,6 +106,7 @@ def run(data: Path, work: Path, seed: int = 13) -> list[dict]:
     rows, _ = load_rows(data, seed=seed)
     tok = _tokenizer()
     bags = demo_bags(_ids(tok, [r.request for r in rows]), _ids(tok, [r.answer for r in rows]), BagSpec(paired=True))
+    # The check compares against a prior even when the pipeline ships none for this task.
     prior = TokenPrior(token_vectors(work, TOKEN_PRIOR_DIMS), TIER1_PRIOR_L2["misaligned"] or 1e-3)
     return leave_out_checks(rows, bags, prior, TIER1_L2["misaligned"], seed)
 
