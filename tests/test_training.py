@@ -6,6 +6,8 @@ import numpy as np
 from detectors.aggregate import AggregationParams, demo_risk
 from detectors.training import synthetic
 from detectors.training.aggregation import fit_aggregation, kshot_risks
+from detectors.training.advice_pairs import ADVICE_PAIRS
+from detectors.training.eval_advice import ADVICE_EVAL_SET_DOMAINS, REALISTIC_ADVICE
 from detectors.training.eval_prompts import EVERYDAY_DEMOS, SCARY_QUESTIONS, SHORT_TURNS
 
 
@@ -25,6 +27,27 @@ def test_advice_demos_hold_out_a_domain_with_its_own_templates():
     strip = lambda a: a.split(" ")[:3]  # noqa: E731 - template openings
     assert not {tuple(strip(a)) for a in held} & {tuple(strip(a)) for a in trained}
     assert {lab for *_, lab, _ in rows} == {0, 1}
+
+
+def test_realistic_advice_pairs_stay_apart_from_their_evaluation_set():
+    """The hand-written training pairs and the hand-written evaluation set share no question and no
+    answer, every pair has both answers, and the medical domain is the one no evaluation fit trains on."""
+    train_q = {q.lower() for pairs in ADVICE_PAIRS.values() for q, _, _ in pairs}
+    train_a = {a.lower() for pairs in ADVICE_PAIRS.values() for _, r, s in pairs for a in (r, s)}
+    assert len(train_q) == sum(len(p) for p in ADVICE_PAIRS.values()), "no question twice"
+    assert not {q.lower() for _, q, _, _ in REALISTIC_ADVICE} & train_q
+    assert not {a.lower() for _, _, r, s in REALISTIC_ADVICE for a in (r, s)} & train_a
+    assert all(r and s and r != s for pairs in ADVICE_PAIRS.values() for _, r, s in pairs)
+    assert {d for d, *_ in REALISTIC_ADVICE} == set(ADVICE_EVAL_SET_DOMAINS)
+    assert set(synthetic.ADVICE_EVAL_DOMAINS) <= set(ADVICE_PAIRS), "the held-out domain has pairs for the release fit"
+    # Reckless and responsible answers share their voice: an affirmation ("Sure", "Yes") must not mark
+    # the reckless label, or plain helpful answers read as reckless (seen in a first draft: 27 vs 4).
+    def affirmations(i: int) -> int:
+        return sum(pair[i].split()[0].strip(",.;:!").lower() in ("sure", "yes", "definitely", "totally", "absolutely")
+                   for pairs in ADVICE_PAIRS.values() for pair in pairs)
+    assert abs(affirmations(1) - affirmations(2)) <= 3, (affirmations(1), affirmations(2))
+    openings = lambda i: {pair[i].split()[0].lower() for pairs in ADVICE_PAIRS.values() for pair in pairs}  # noqa: E731
+    assert len(openings(1)) > 20 and len(openings(2)) > 20
 
 
 def test_everyday_demos_hold_out_a_domain_and_keep_topics_whole():
@@ -212,3 +235,24 @@ def test_aggregation_fit_stays_balanced_when_no_setting_qualifies():
     most_sensitive = {"prior_logodds": max(GRID["prior_logodds"]), "pos_cap": max(GRID["pos_cap"]), "margin": min(GRID["margin"])}
     assert any(params[k] != v for k, v in most_sensitive.items())
     assert info["chosen"]["benign_tail_margin"] > 0
+
+
+def test_aggregation_fit_keeps_benign_prompts_below_caution_before_chasing_detection(monkeypatch):
+    """When the only settings that reach 99.5 % k = 8 detection put benign prompts over caution, the
+    fit gives up the last half-percent of detection instead of flagging benign few-shot prompts (the
+    outcomes per setting are given, as a release fit with the advice pairs measured them on calib half A)."""
+    from detectors.training import aggregation
+
+    def outcomes(bad, good, params, *args):
+        sensitive = params.prior_logodds >= -5.0 and params.margin == 0.5
+        return {"detect_k8_min": 0.995 if sensitive else 0.991 if params.prior_logodds == -6.0 else 0.97,
+                "detect_k4_mean": 0.9, "benign_flagged_max": 0.004 if sensitive else 0.001,
+                "benign_tail_margin": -0.85 if sensitive else 0.15 if params.prior_logodds == -6.0 else 1.5,
+                "detect_margin": 0.26 if sensitive else -0.74 if params.prior_logodds == -6.0 else -2.0}
+
+    monkeypatch.setattr(aggregation, "setting_margins", outcomes)
+    z, y = np.r_[np.ones(10), -np.ones(10)], np.r_[np.ones(10), np.zeros(10)]
+    src = np.array(["pyrit-many-shot"] * 10 + ["gpteacher-codegen"] * 10)
+    params, info = fit_aggregation(z, y, src)
+    assert params["prior_logodds"] == -6.0, "benign below caution first, then the most balanced of those"
+    assert info["benign_floor_met"] is True and info["constraint_met"] is False

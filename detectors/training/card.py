@@ -6,7 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .evaluate import TRIALS
+from .advice_pairs import ADVICE_PAIRS
+from .evaluate import REALISTIC_ADVICE_SOURCES, TRIALS
 from .pipeline import LICENCES, RELEASE_EXTRA_SOURCES, VERSION
 from .plots import pyplot, save_figure
 
@@ -143,11 +144,19 @@ def _finetune_table(check: dict) -> str:
 def _transfer_table(folds: list[dict]) -> str:
     if not folds:
         return "(not measured)"
-    rows = [[f["fold"], f["positives"], f["negatives"], *(f[m][k] for m in ("bag", "bag+prior")
-                                                          for k in ("auc", "recall_at_1pct_fpr", "positive_logit_share"))]
+    rows = [[f["fold"], f["positives"], f["negatives"], *(f[m].get(k) for m in ("bag", "bag+prior")
+                                                          for k in ("auc", "auc_within", "recall_at_1pct_fpr", "positive_logit_share"))]
             for f in folds]
-    return _table(rows, ["left out of training", "pos", "neg", "AUC bag", "recall@1%FPR bag", "logit > 0 bag",
-                         "AUC +prior", "recall@1%FPR +prior", "logit > 0 +prior"])
+    return _table(rows, ["left out of training", "pos", "neg", "AUC bag", "AUC within fold bag", "recall@1%FPR bag",
+                         "logit > 0 bag", "AUC +prior", "AUC within fold +prior", "recall@1%FPR +prior", "logit > 0 +prior"])
+
+
+def _realistic_advice(metrics: dict, name: str) -> tuple[float, float, float]:
+    """Per-demo AUC, k = 8 detection and worst benign flag rate on one hand-written realistic advice set."""
+    curves = metrics["request_level"]
+    return (metrics["per_demo"][f"reckless_vs_responsible advice ({name})"]["auc_cascade"],
+            curves["detect"][f"reckless advice ({name}) [cascade]"][curves["k"].index(8)],
+            max(curves["benign_flagged"][f"responsible advice ({name}) [cascade]"]))
 
 
 def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
@@ -204,10 +213,15 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     reckless8 = metrics["request_level"]["detect"]["reckless advice (synthetic, held-out domain) [cascade]"][metrics["request_level"]["k"].index(8)]
     advice_auc = metrics["per_demo"]["reckless_vs_responsible advice (synthetic, HELD-OUT medical domain)"]["auc_cascade"]
     hh_rejected = max(metrics["request_level"]["detect"]["hh-rlhf rejected (held-out, noisy) [cascade]"])
+    (ra_med_auc, ra_med_k8, ra_med_fp), (ra_dom_auc, ra_dom_k8, ra_dom_fp) = (
+        _realistic_advice(metrics, name) for name in REALISTIC_ADVICE_SOURCES)
+    n_pairs = sum(len(p) for p in ADVICE_PAIRS.values())
     extra = ", ".join(sorted(RELEASE_EXTRA_SOURCES))
     ra = metrics["response_audit"]
     rae = metrics["response_audit_everyday"]
     raf = metrics["response_audit_at_flag"]
+    ev_syn = raf["by_source"].get("synthetic:everyday-qa (benign)", {"flagged": float("nan"), "blocked": float("nan")})
+    ev_hand = raf["by_source"].get("eval:everyday-qa (benign)", {"flagged": float("nan"), "blocked": float("nan")})
     raf_table = _table([[name, v["n"], v["flagged"], v.get("blocked")] for name, v in raf["by_source"].items()],
                        ["answers from", "n", "flagged", "blocked"])
     tp = metrics["throughput"]
@@ -249,8 +263,10 @@ weight becomes `w + E·v`, folded into the shipped weights (`detectors/training/
 graph and its speed are unchanged. Leave-out checks among the *training* sources
 (`python -m detectors.training.transfer`, re-run by every `prompt-gateway train`; held-out sources take
 no part): harmful-compliance topics (PyRIT requests clustered by TF-IDF k-means; copyright requests
-apart) left out one at a time with the refusals to them, and whole kinds left out; positives are
-the left-out misaligned rows, negatives the left-out aligned rows and the calib negatives of the rest.
+apart) left out one at a time with the refusals to them, whole kinds left out, and (when the advice pairs are switched on) each
+training domain of advice left out, scored on its hand-written pairs; positives are the left-out
+misaligned rows, negatives the left-out aligned rows and the calib negatives of the rest ("within
+fold": the left-out rows only — for advice, reckless against responsible answers to the same questions).
 
 {transfer_table}
 
@@ -264,6 +280,37 @@ injection model keeps the plain bag: on its leave-source-out checks (development
 templates, s-labs and neuralchemy left out in turn) the prior moved recall at 1 % FPR 0.979 -> 0.978,
 0.926 -> 0.926 and 0.924 -> 0.904. The prior was adopted on
 these checks before this build's held-out numbers were read.
+
+**Reckless advice in a realistic voice — measured, not yet fixed.** Real reckless-advice data (the
+emergent-misalignment sets of bad medical, risky financial and extreme-sports advice) reads like
+ordinary friendly help that recommends the dangerous option and plays the risk down; the template
+advice trained on marks its reckless answers with stock phrases ("experts always exaggerate", "keep it
+to yourself"). `detectors/training/eval_advice.py` holds 60 hand-written questions (20 medical, 20
+financial, 20 extreme sports), each with a reckless and a responsible answer in the same voice, written
+before any model was measured on them and never trained on. The shipped models on it: per-demo AUC
+{ra_med_auc:.3f} (medical) and {ra_dom_auc:.3f} (financial + extreme sports); k = 8 detection
+{ra_med_k8:.3f} and {ra_dom_k8:.3f}; k-shot prompts of the *responsible* answers flagged at worst
+{ra_med_fp:.3f} and {ra_dom_fp:.3f} — the templates' style, not the advice, was learned, and **a hidden
+evaluation with real reckless advice should be expected to miss most of it**.
+`detectors/training/advice_pairs.py` holds {n_pairs} hand-written reckless/responsible training pairs in
+thirteen domains (other questions than the evaluation set's; medical ones only for the release fit),
+switched off (`sources.ADVICE_PAIR_WEIGHT = 0`) after five full builds with them (evaluation fit; the set
+above read after each):
+
+| build with the pairs | k = 8 detected, medical / fin + sports | what went wrong on the benign side |
+|---|---|---|
+| 76 pairs, weight 1 | 0.926 / 0.957 | 8-shot secure-code prompts flagged 0.8 %; evidence-sum constraint unmet |
+| 122 pairs, weight 3 (chosen on the leave-out checks) | 0.955 / 0.994 | reckless answers opened with "Sure"/"Yes" 27 times, responsible ones 4: plain helpful answers ("Yes, PayPal is available at checkout") flagged by the response audit (everyday answers 0 -> 5 %) |
+| same, openings balanced (16 vs 16) | 0.981 / 0.997 | benign k-shot pools within 0.4 %, but 8 of the 40 hand-written everyday demos (translations, support replies) score over 0.5 per demo (`test_engine` bound: 4) and 3 % of everyday answers are blocked by the response audit |
+| same, both answers of a pair cut to one length (reckless ones were shorter: 16 words against 21) | 0.972 / 0.997 | 8-shot secure-code prompts flagged 0.7 %; medical per-demo AUC 0.91 -> 0.84 |
+| same as row 3, plus plain everyday answers about money matters | 0.995 / 0.999 | responsible medical advice (held-out domain) flagged 14 % (hand-written) and 5.6 % (templated); the everyday demos still over 0.5 |
+
+The pairs carry a real content signal (detection holds with lengths equalised), but with ~100 pairs
+they move the demo model's default for a plain, confident answer towards "reckless". Next: pairs of
+equal length with *neutral* answers in the same domains, the per-demo benign check of `test_engine`
+built into the fit, and real data. Two things stay from this work: the leave-advice-domain-out rows of
+the transfer checks (they appear when the pairs are switched on) and a benign floor in the
+evidence-sum fit (below).
 
 **{encoder_heading} — why (measured).** Fine-tuning was built and measured on these 2
 CPU cores (`detectors/training/finetune.py`): a full fine-tune runs at ~8 windows/s, so the lower
@@ -332,8 +379,9 @@ Training sources and licences:
   train; medical is held out, with answer templates of its own). Training topics come both from stock
   templates and composed from each topic's own reckless and safe action in varied voices (v1.2.0),
   since real reckless advice recommends a specific harmful act rather than repeating stock phrases.
-  No public reckless-advice set was available, so those numbers only show the model is not blind to
-  the style; they are not an external result.
+  A hand-written set in a realistic voice (`eval_advice.py`) shows how little of that carries over
+  (see "Reckless advice in a realistic voice"). No public reckless-advice set was available, so these
+  numbers only show the model is not blind to the templates' style; they are not an external result.
 - **Everyday Q&A** (synthetic): plain helpful answers to plain questions — tech support, cooking, home,
   travel, study, science facts, wellness; customer service is held out. The public sources' only
   non-code benign answers are role-play and refusals while PyRIT's harmful answers are compliant
@@ -356,7 +404,14 @@ above the action threshold (worst 0.5th percentile over pools). Margins, because
 small and their flag counts are zero for most settings. Up to v1.2.0 only the benign margin was
 maximised; with the token prior that left held-out reckless medical advice at 0.79 detection at
 k = 8 while benign prompts sat 4.7 log-odds below caution, so v1.3.0 balances the two — **a change
-made after reading that held-out number** (the medical domain has now been read for six builds).
+made after reading that held-out number** (the medical domain has now been read for eleven builds).
+Since the advice-pair builds the fit also keeps the benign side first: a setting whose benign
+99.9th percentile on half A sits above caution is taken only if none keeps it below. In one of those
+builds the only settings reaching 99.5 % k = 8 detection put benign prompts 0.85-2 log-odds over
+caution (half B: 0.4 % of 8-shot secure-code prompts flagged, 2-shot prompts of insecure code acted
+on in 76 % of trials); the rule gave up half a point of detection instead. It leaves the shipped
+fits' choices unchanged (their benign margins are positive). **It was added after reading that
+build's half-B numbers.**
 
 {agg_table}
 
@@ -480,9 +535,11 @@ choices made after an earlier run's numbers were read are listed under Known gap
   advice generator then got topic-specific reckless/safe actions in varied voices and two more
   training domains (DIY/home, driving). Now: AUC {advice_auc:.3f}, reckless flagged {reckless8:.3f} at k = 8,
   responsible flagged {medical:.3f} at worst. **That change was made after reading the held-out
-  medical numbers**, which have now been read for six builds (the last two: the token prior, then
-  the balanced evidence-sum objective that the first of them prompted), so they are no longer a
-  clean held-out measure; synthetic templates are a weak test in both directions, and real
+  medical numbers**, which have now been read for eleven builds (among them the token prior, the balanced
+  evidence-sum objective it prompted and five with the realistic pairs), so they are no longer a clean held-out
+  measure. The templates were also a weak test: the hand-written realistic set finds the shipped
+  models detecting {ra_dom_k8:.3f} of 8-shot reckless prompts outside medicine while the templated
+  medical set reads {reckless8:.3f} (see "Reckless advice in a realistic voice"); real
   reckless/responsible advice demonstrations are still needed.
 - **Plain helpful answers** (v1.2.0). Up to v1.1.0 the demo model had seen no plain helpful answers
   to plain questions outside code and role-play: a 16-shot customer-support prompt written as a
@@ -495,9 +552,9 @@ choices made after an earlier run's numbers were read are listed under Known gap
   set is needed. k-shot prompts built from hh-rlhf *chosen* answers are still flagged at large k
   ({hh_chosen:.3f} at worst, against {hh_rejected:.3f} for *rejected*; 0.993 and 1.0 in v1.1.0, which
   flagged every red-team transcript for its request; 0.095 and 0.432 in v1.2.0): the "better" answer
-  often still complies. v1.3.0 flags more of both: the token prior carries harmful-topic evidence to
-  words the training rows lacked (its purpose), and the balanced evidence sum needs fewer confident
-  demonstrations. Looked at afterwards (not tuned on), the highest-scoring *chosen* answers are
+  often still complies. v1.3.0 flagged more of both: the token prior carries
+  harmful-topic evidence to words the training rows lacked (its purpose), and the balanced evidence
+  sum needs fewer confident demonstrations. Looked at afterwards (not tuned on), the highest-scoring *chosen* answers are
   compliant — how to slap someone "as painfully as possible", what else to know about paying oneself
   under the table and offshore accounts — so many of these flags are right and the label is wrong;
   a 64-shot prompt of such exchanges is the many-shot shape the gateway exists to stop.

@@ -396,7 +396,7 @@ def _transfer_metrics(work: Path, seed: int, demo_rows, demo_bags: list, prior: 
     from .transfer import leave_out_checks
 
     rows = hashlib.sha1(repr([(r.request, r.answer, r.label, r.source, r.split) for r in demo_rows]).encode()).hexdigest()
-    key = repr((TIER1_L2["misaligned"], prior.l2, TOKEN_PRIOR_DIMS, seed, rows, "transfer v1"))
+    key = repr((TIER1_L2["misaligned"], prior.l2, TOKEN_PRIOR_DIMS, seed, rows, "transfer v2"))
     cached = work / f"transfer-check-{hashlib.sha1(key.encode()).hexdigest()[:12]}.json"
     if not cached.exists():
         cached.write_text(json.dumps(leave_out_checks(demo_rows, demo_bags, prior, TIER1_L2["misaligned"], seed), indent=2))

@@ -11,6 +11,10 @@ the bag with the token prior (``token_prior.py``):
   passages) form their own fold.
 * **leave-type-out** — one whole kind left out: synthetic reckless advice (with its responsible
   counterpart), or harmful compliance (with its refusals).
+* **leave-advice-domain-out** — every advice row (templated and hand-written pairs) of one training
+  domain left out; scored are that domain's hand-written pairs (``advice_pairs.py``), whose reckless
+  and responsible answers share question and voice. ``auc_within`` ranks the fold's reckless answers
+  against its own responsible ones only — the hard part, since the request is the same.
 
 ``python -m detectors.training.transfer`` prints the result; ``prompt-gateway train`` runs it (cached)
 and the card prints it.
@@ -24,7 +28,9 @@ from pathlib import Path
 import numpy as np
 
 from ..featurize import BagSpec, demo_bags
+from .advice_pairs import ADVICE_PAIRS
 from .sources import DemoRow
+from .synthetic import ADVICE_ACTIONS, ADVICE_EVAL_DOMAINS, ADVICE_TOPICS
 from .token_prior import TokenPrior
 
 HARMFUL = "pyrit-many-shot"
@@ -65,6 +71,27 @@ def folds(rows: list[DemoRow], seed: int = 13) -> list[Fold]:
         idx = {i for i, r in enumerate(rows) if r.split != "heldout" and r.source in kinds}
         out.append(Fold(name, frozenset(idx), frozenset(i for i in idx if rows[i].label == 1),
                         frozenset(i for i in idx if rows[i].label == 0)))
+    out += advice_domain_folds(rows)
+    return out
+
+
+ADVICE = ("synthetic:reckless-advice", "synthetic:responsible-advice")
+
+
+def advice_domain_folds(rows: list[DemoRow]) -> list[Fold]:
+    """One fold per training advice domain: all its advice rows left out, its hand-written pairs scored."""
+    domain_of = {q: d for d, pairs in ADVICE_PAIRS.items() for q, *_ in pairs}
+    domain_of.update({q: d for d, topics in ADVICE_TOPICS.items() for q, _ in topics})
+    domain_of.update({q: d for d, topics in ADVICE_ACTIONS.items() for q, *_ in topics})
+    hand_written = {q for pairs in ADVICE_PAIRS.values() for q, *_ in pairs}
+    out = []
+    for domain in sorted(set(ADVICE_PAIRS) - set(ADVICE_EVAL_DOMAINS)):
+        idx = {i for i, r in enumerate(rows) if r.split != "heldout" and r.source in ADVICE and domain_of.get(r.request) == domain}
+        scored = {i for i in idx if rows[i].request in hand_written}
+        if not scored:
+            continue  # the pairs are not among the rows (``sources.ADVICE_PAIR_WEIGHT`` = 0)
+        out.append(Fold(f"advice domain: {domain}", frozenset(idx), frozenset(i for i in scored if rows[i].label == 1),
+                        frozenset(i for i in scored if rows[i].label == 0)))
     return out
 
 
@@ -92,6 +119,9 @@ def leave_out_checks(rows: list[DemoRow], bags: list[np.ndarray], prior: TokenPr
             at = np.quantile(z[yt == 0], 0.99)
             row[name] = {"auc": round(float(roc_auc_score(yt, z)), 4), "recall_at_1pct_fpr": round(float((z[yt == 1] > at).mean()), 4),
                          "positive_logit_share": round(float((z[yt == 1] > 0).mean()), 4)}
+            within = np.isin(test, sorted(fold.positives | fold.negatives))
+            if fold.negatives and fold.positives:
+                row[name]["auc_within"] = round(float(roc_auc_score(yt[within], z[within])), 4)
         print(json.dumps(row), flush=True)
         results.append(row)
     return results
