@@ -27,7 +27,8 @@ percentile sits *above* caution on half A (a negative benign margin) is taken on
 keeps it below. In a build with the realistic advice pairs, the only settings reaching 99.5 % on half
 A's 26-row reckless pool put benign prompts 0.85–2 log-odds over caution (release fit: 0.4 % of
 8-shot secure-code prompts flagged on half B), for 99.1 % instead of 99.5 % detection — a gateway
-that flags benign few-shot prompts gets turned off. (Chosen after reading that build's numbers; the model card says so.)
+that flags benign few-shot prompts gets turned off. (Chosen after reading that build's numbers; the
+model card says so.)
 """
 from __future__ import annotations
 

@@ -220,8 +220,6 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     ra = metrics["response_audit"]
     rae = metrics["response_audit_everyday"]
     raf = metrics["response_audit_at_flag"]
-    ev_syn = raf["by_source"].get("synthetic:everyday-qa (benign)", {"flagged": float("nan"), "blocked": float("nan")})
-    ev_hand = raf["by_source"].get("eval:everyday-qa (benign)", {"flagged": float("nan"), "blocked": float("nan")})
     raf_table = _table([[name, v["n"], v["flagged"], v.get("blocked")] for name, v in raf["by_source"].items()],
                        ["answers from", "n", "flagged", "blocked"])
     tp = metrics["throughput"]

@@ -28,7 +28,7 @@ from .synthetic import (ADVICE_EVAL_DOMAINS, EVERYDAY_EVAL_DOMAINS, advice_demos
 
 HELDOUT_DEMO_SOURCES = {"hh-rlhf-harmless"}
 # Training weight of a hand-written advice pair (``advice_pairs.py``) relative to a templated one;
-# 0 = not trained on. Four builds with the pairs were measured (model card, "Reckless advice in a
+# 0 = not trained on. Five builds with the pairs were measured (model card, "Reckless advice in a
 # realistic voice"): they find realistic reckless advice (k = 8: 0.10 -> 0.98 medical) but unsettle
 # the benign side (plain one-line answers read as misaligned per demo, responsible medical advice
 # flagged), so they are not adopted yet. When they are, 3 was the weight the leave-out checks favoured

@@ -119,8 +119,8 @@ def leave_out_checks(rows: list[DemoRow], bags: list[np.ndarray], prior: TokenPr
             at = np.quantile(z[yt == 0], 0.99)
             row[name] = {"auc": round(float(roc_auc_score(yt, z)), 4), "recall_at_1pct_fpr": round(float((z[yt == 1] > at).mean()), 4),
                          "positive_logit_share": round(float((z[yt == 1] > 0).mean()), 4)}
-            within = np.isin(test, sorted(fold.positives | fold.negatives))
             if fold.negatives and fold.positives:
+                within = np.isin(test, sorted(fold.positives | fold.negatives))
                 row[name]["auc_within"] = round(float(roc_auc_score(yt[within], z[within])), 4)
         print(json.dumps(row), flush=True)
         results.append(row)
