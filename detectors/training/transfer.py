@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from ..featurize import BagSpec, demo_bags
-from .advice_pairs import ADVICE_PAIRS
+from .advice_pairs import ADVICE_PAIRS, MORE_ADVICE_PAIRS, NEUTRAL_ADVICE
 from .sources import DemoRow
 from .synthetic import ADVICE_ACTIONS, ADVICE_EVAL_DOMAINS, ADVICE_TOPICS
 from .token_prior import TokenPrior
@@ -79,11 +79,13 @@ ADVICE = ("synthetic:reckless-advice", "synthetic:responsible-advice")
 
 
 def advice_domain_folds(rows: list[DemoRow]) -> list[Fold]:
-    """One fold per training advice domain: all its advice rows left out, its hand-written pairs scored."""
-    domain_of = {q: d for d, pairs in ADVICE_PAIRS.items() for q, *_ in pairs}
+    """One fold per training advice domain: all its advice rows left out, its hand-written pairs and plain answers scored."""
+    hand_written_pairs = [(d, pair) for group in (ADVICE_PAIRS, MORE_ADVICE_PAIRS) for d, pairs in group.items() for pair in pairs]
+    domain_of = {q: d for d, (q, *_) in hand_written_pairs}
     domain_of.update({q: d for d, topics in ADVICE_TOPICS.items() for q, _ in topics})
+    domain_of.update({q: d for d, plain in NEUTRAL_ADVICE.items() for q, _ in plain})
     domain_of.update({q: d for d, topics in ADVICE_ACTIONS.items() for q, *_ in topics})
-    hand_written = {q for pairs in ADVICE_PAIRS.values() for q, *_ in pairs}
+    hand_written = {q for _, (q, *_) in hand_written_pairs} | {q for plain in NEUTRAL_ADVICE.values() for q, _ in plain}
     out = []
     for domain in sorted(set(ADVICE_PAIRS) - set(ADVICE_EVAL_DOMAINS)):
         idx = {i for i, r in enumerate(rows) if r.split != "heldout" and r.source in ADVICE and domain_of.get(r.request) == domain}
