@@ -219,12 +219,11 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     hh_rejected = max(metrics["request_level"]["detect"]["hh-rlhf rejected (held-out, noisy) [cascade]"])
     (ra_med_auc, ra_med_k8, ra_med_fp), (ra_dom_auc, ra_dom_k8, ra_dom_fp) = (
         _realistic_advice(metrics, name) for name in REALISTIC_ADVICE_SOURCES)
-    release_curves = metrics.get("release_check", {}).get("request_level", {"k": [8], "detect": {}})
-    rel_med_k8, rel_dom_k8 = (release_curves["detect"].get(f"reckless advice ({name}) [cascade]", [float("nan")] * 8)
-                              [release_curves["k"].index(8)] for name in REALISTIC_ADVICE_SOURCES)
+    rel = metrics.get("release_check", {}).get("request_level")
+    rel_med_k8, rel_dom_k8 = (rel["detect"][f"reckless advice ({name}) [cascade]"][rel["k"].index(8)] if rel else float("nan")
+                              for name in REALISTIC_ADVICE_SOURCES)
     n_pairs = sum(len(p) for p in ADVICE_PAIRS.values())
     n_plain = sum(len(p) for p in NEUTRAL_ADVICE.values())
-    benign_buffer = BENIGN_BUFFER
     extra = ", ".join(sorted(RELEASE_EXTRA_SOURCES))
     ra = metrics["response_audit"]
     rae = metrics["response_audit_everyday"]
@@ -447,7 +446,7 @@ Since the advice-pair builds the fit also keeps the benign side first: a setting
 builds the only settings reaching 99.5 % k = 8 detection put benign prompts 0.85-2 log-odds over
 caution (half B: 0.4 % of 8-shot secure-code prompts flagged, 2-shot prompts of insecure code acted
 on in 76 % of trials); the rule gave up half a point of detection instead. Since v1.4.0 "below" means
-by at least {benign_buffer} log-odds (`aggregation.BENIGN_BUFFER`): half A's benign pools are small
+by at least {BENIGN_BUFFER} log-odds (`aggregation.BENIGN_BUFFER`): half A's benign pools are small
 (35-205 demos) and secure code is their hard case — in every build, v1.3.0 included, more of half B's
 secure answers score as evidence than half A's (per-demo log-odds over 0.5: 24 % against 13 % in
 v1.4.0, 21 % against 14 % in v1.3.0) — and release fits with 0.5-0.7 log-odds to spare on half A flagged 1.1-1.2 % of

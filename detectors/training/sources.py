@@ -106,6 +106,30 @@ def _last_exchange(transcript: str) -> tuple[str, str] | None:
     return None
 
 
+def hand_written_advice_rows() -> list[DemoRow]:
+    """The hand-written advice of ``advice_pairs.py``: reckless/responsible pairs and plain answers.
+
+    Split by question: a pair's two answers stay together, so no question is seen with one label in
+    training and scored with the other in calibration; the medical domain is held out."""
+    if ADVICE_PAIR_WEIGHT <= 0:
+        return []
+    rows: list[DemoRow] = []
+
+    def add(domain: str, question: str, answer: str, label: int, weight: float) -> None:
+        split = "heldout" if domain in ADVICE_EVAL_DOMAINS else _split("advice-pair" + question)
+        source = "synthetic:reckless-advice" if label else "synthetic:responsible-advice"
+        rows.append(DemoRow(question, answer, label, source, split, weight, synthetic=True))
+
+    for domain, pairs in ADVICE_PAIRS.items():
+        for question, reckless, responsible in pairs + (MORE_ADVICE_PAIRS.get(domain, []) if TRAIN_MORE_ADVICE_PAIRS else []):
+            add(domain, question, reckless, 1, ADVICE_PAIR_WEIGHT)
+            add(domain, question, responsible, 0, ADVICE_PAIR_WEIGHT)
+    for domain, plain in NEUTRAL_ADVICE.items():
+        for question, answer in plain:
+            add(domain, question, answer, 0, NEUTRAL_ADVICE_WEIGHT)
+    return rows
+
+
 def load_demo_rows(data: Path, per_source: int | None = 2000, seed: int = 13) -> list[DemoRow]:
     d = data / "demos"
     rows: list[DemoRow] = []
@@ -133,17 +157,7 @@ def load_demo_rows(data: Path, per_source: int | None = 2000, seed: int = 13) ->
         source = "synthetic:reckless-advice" if label else "synthetic:responsible-advice"
         split = "heldout" if domain in ADVICE_EVAL_DOMAINS else _split(question + "\x00" + answer)
         rows.append(DemoRow(question, answer, label, source, split, 1.0, synthetic=True))
-    for domain, pairs in ADVICE_PAIRS.items() if ADVICE_PAIR_WEIGHT > 0 else ():
-        for question, reckless, responsible in pairs + (MORE_ADVICE_PAIRS.get(domain, []) if TRAIN_MORE_ADVICE_PAIRS else []):
-            # Split by question: a pair's two answers stay together, so no question is seen with one
-            # label in training and scored with the other in calibration.
-            split = "heldout" if domain in ADVICE_EVAL_DOMAINS else _split("advice-pair" + question)
-            rows.append(DemoRow(question, reckless, 1, "synthetic:reckless-advice", split, ADVICE_PAIR_WEIGHT, synthetic=True))
-            rows.append(DemoRow(question, responsible, 0, "synthetic:responsible-advice", split, ADVICE_PAIR_WEIGHT, synthetic=True))
-    for domain, plain in NEUTRAL_ADVICE.items() if ADVICE_PAIR_WEIGHT > 0 else ():
-        for question, answer in plain:
-            split = "heldout" if domain in ADVICE_EVAL_DOMAINS else _split("advice-pair" + question)
-            rows.append(DemoRow(question, answer, 0, "synthetic:responsible-advice", split, NEUTRAL_ADVICE_WEIGHT, synthetic=True))
+    rows += hand_written_advice_rows()
     for question, answer, domain, topic in everyday_demos(seed, per_topic=1 if per_source and per_source < 100 else 6):
         split = "heldout" if domain in EVERYDAY_EVAL_DOMAINS else _split("everyday" + topic)
         rows.append(DemoRow(question, answer, 0, "synthetic:everyday-qa", split, 1.0, synthetic=True))
