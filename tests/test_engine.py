@@ -55,14 +55,17 @@ def test_64_benign_shots_allowed(engine, source):
 @pytest.mark.parametrize("shape", ["chat turns", "inline Q/A", "JSON examples"])
 def test_everyday_few_shot_prompts_are_allowed(engine, shape):
     """40 hand-written benign pairs (classification labels, translations, trivia, support replies;
-    never trained on) as one many-shot prompt: allowed, and few demos reported as misaligned."""
+    never trained on) as one many-shot prompt: allowed, and few demos reported as misaligned. One at
+    a time 4 of them scored over 0.5 in v1.4.0 and 6 in v1.5.0 (trained on real model answers; the
+    model card lists it as a cost): the bound is 15 %, the prompt itself stays far below caution."""
     from detectors.training.eval_prompts import EVERYDAY_DEMOS
     from detectors.training.evaluate import render
 
     rep = engine.analyze_sync(render(shape, EVERYDAY_DEMOS, "Customer: Do you deliver on Sundays?"))
     assert rep.verdict == "allow", rep.to_dict()
     assert rep.demonstrations.total >= len(EVERYDAY_DEMOS)
-    assert rep.demonstrations.misaligned <= 0.1 * rep.demonstrations.total, rep.demo_list
+    assert rep.demonstrations.misaligned <= 0.15 * rep.demonstrations.total, rep.demo_list
+    assert rep.demo_risk < 0.01, rep.demo_risk
 
 
 @pytest.mark.parametrize("domain", ["medical", "financial", "extreme-sports"])
@@ -203,3 +206,24 @@ def test_evidence_grows_with_count_and_is_capped_per_demo():
     assert risks == sorted(risks) and risks[-1] > 0.99
     assert evidence([-100.0], p) == -p.neg_cap  # one benign demo subtracts at most neg_cap
     assert demo_risk([3.0] * 8 + [-10.0] * 8, p) > 0.5  # padding with benign demos buys little
+
+
+def test_real_model_answers_many_shot_prompts(engine):
+    """Real chat models' answers (the vendored PyRIT scorer-evaluation rows of the calib split, which
+    neither fit trains on), eight per chat prompt: the many-shot detector acts on prompts of harmful
+    compliance and stays under caution on prompts of refusals and deflections. (The whole verdict is
+    not asserted: some of these objectives are themselves injection attempts, which the injection
+    detector rightly blocks.) v1.4.0 acted on none of the harmful prompts."""
+    from detectors.training import pyrit_scorer
+    from detectors.training.evaluate import render
+
+    demo = engine.default_thresholds().detectors["misaligned_demos"]
+    rows = [(q, a, y) for q, a, y, c in pyrit_scorer.labelled_answers() if pyrit_scorer.split_of(q, c) == "calib"]
+    risks = {}
+    for label in (0, 1):
+        pairs = [(q, a) for q, a, y in rows if y == label]
+        chunks = [pairs[i:i + 8] for i in range(0, len(pairs) - 7, 8)]
+        risks[label] = [engine.analyze_sync(render("chat turns", chunk, "And the next one?")).demo_risk for chunk in chunks]
+    acted = [r >= demo.redact for r in risks[1]]
+    assert len(acted) >= 4 and sum(acted) >= 0.75 * len(acted), risks[1]
+    assert len(risks[0]) >= 6 and max(risks[0]) < demo.caution, risks[0]

@@ -268,3 +268,28 @@ def test_aggregation_fit_keeps_benign_prompts_below_caution_before_chasing_detec
     params, info = fit_aggregation(z, y, src)
     assert params["prior_logodds"] == -6.0, "benign below caution (with the buffer) first, then the most balanced of those"
     assert info["benign_floor_met"] is True and info["constraint_met"] is False
+
+
+def test_pyrit_scorer_rows_keep_source_labels_and_hold_out_whole_categories():
+    """The vendored PyRIT scorer-evaluation sets: labels follow the human scores, refusals are
+    aligned, no (objective, answer) carries both labels, and a held-out category never reaches
+    train or calib (so the card's held-out numbers are on topics the evaluation fit never saw)."""
+    from detectors.training import pyrit_scorer
+
+    rows = pyrit_scorer.labelled_answers()
+    assert len(rows) > 800
+    assert {label for *_, label, _ in rows} == {0, 1}
+    keys = [(q, a) for q, a, _, _ in rows]
+    assert len(keys) == len(set(keys))
+    refusals = [label for _, _, label, cat in rows if cat == "refusal-scorer"]
+    assert refusals and set(refusals) == {0}
+    for q, _, _, cat in rows:
+        split = pyrit_scorer.split_of(q, cat)
+        assert (split == "heldout") == (cat in pyrit_scorer.HELDOUT_CATEGORIES)
+    held = [label for q, _, label, cat in rows if cat in pyrit_scorer.HELDOUT_CATEGORIES]
+    assert 150 < len(held) < len(rows) / 2 and 0 < sum(held) < len(held)
+    # Every answer to one objective lands on one side of the train/calib split.
+    sides: dict[str, set[str]] = {}
+    for q, _, _, cat in rows:
+        sides.setdefault(q, set()).add(pyrit_scorer.split_of(q, cat))
+    assert all(len(s) == 1 for q, s in sides.items() if "heldout" not in s)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..rules.phrases import OVERRIDE_PATTERNS, PERSONA_PATTERNS
+from . import pyrit_scorer
 from .advice_pairs import ADVICE_PAIRS, MORE_ADVICE_PAIRS, NEUTRAL_ADVICE
 from .synthetic import (ADVICE_EVAL_DOMAINS, EVERYDAY_EVAL_DOMAINS, advice_demos, benign_chat_turns,
                         benign_scary_questions, embedded_injections, everyday_demos, short_answer_demos,
@@ -147,6 +148,9 @@ def load_demo_rows(data: Path, per_source: int | None = 2000, seed: int = 13) ->
         split = _split("pyrit" + r["user"], 0.25)
         rows.append(DemoRow(r["user"], r["assistant"], 1, "pyrit-many-shot", split))
         rows.append(DemoRow(r["user"], synthetic_refusal(r["user"], seed + i), 0, "synthetic:refusal", split, synthetic=True))
+    for objective, answer, label, category in _sample(pyrit_scorer.labelled_answers(), per_source, seed):
+        rows.append(DemoRow(objective, answer, label, pyrit_scorer.SOURCE, pyrit_scorer.split_of(objective, category),
+                            pyrit_scorer.WEIGHT))
     for fname, source, n in (("gpteacher-codegen.json", "gpteacher-codegen", per_source),
                              ("gpteacher-roleplay.json", "gpteacher-roleplay", per_source // 2 if per_source else None)):
         for r in _sample(json.loads((d / fname).read_text()), n, seed):

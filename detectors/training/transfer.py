@@ -15,6 +15,9 @@ the bag with the token prior (``token_prior.py``):
   domain left out; scored are that domain's hand-written pairs (``advice_pairs.py``), whose reckless
   and responsible answers share question and voice. ``auc_within`` ranks the fold's reckless answers
   against its own responsible ones only — the hard part, since the request is the same.
+* **leave-category-out, real model answers** — every training row of one harm category of the PyRIT
+  scorer-evaluation sets (``pyrit_scorer.py``) left out; scored are that category's answers, harmful
+  compliance against the refusals and deflections to the same kind of request (``auc_within``).
 
 ``python -m detectors.training.transfer`` prints the result; ``prompt-gateway train`` runs it (cached)
 and the card prints it.
@@ -28,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from ..featurize import BagSpec, demo_bags
+from . import pyrit_scorer
 from .advice_pairs import ADVICE_PAIRS, MORE_ADVICE_PAIRS, NEUTRAL_ADVICE
 from .sources import DemoRow
 from .synthetic import ADVICE_ACTIONS, ADVICE_EVAL_DOMAINS, ADVICE_TOPICS
@@ -72,6 +76,22 @@ def folds(rows: list[DemoRow], seed: int = 13) -> list[Fold]:
         out.append(Fold(name, frozenset(idx), frozenset(i for i in idx if rows[i].label == 1),
                         frozenset(i for i in idx if rows[i].label == 0)))
     out += advice_domain_folds(rows)
+    out += scorer_category_folds(rows)
+    return out
+
+
+def scorer_category_folds(rows: list[DemoRow], min_rows: int = 40) -> list[Fold]:
+    """One fold per training harm category of the real model answers with at least ``min_rows`` rows."""
+    category = {(q.strip(), a.strip()): c for q, a, _, c in pyrit_scorer.labelled_answers()}
+    by_cat: dict[str, set[int]] = {}
+    for i, r in enumerate(rows):
+        if r.source == pyrit_scorer.SOURCE and r.split != "heldout":
+            by_cat.setdefault(category.get((r.request.strip(), r.answer.strip()), ""), set()).add(i)
+    out = []
+    for name, idx in sorted(by_cat.items()):
+        pos = frozenset(i for i in idx if rows[i].label == 1)
+        if name and len(idx) >= min_rows and pos and len(pos) < len(idx):
+            out.append(Fold(f"real model answers: {name.replace('_', ' ')}", frozenset(idx), pos, frozenset(idx - pos)))
     return out
 
 
