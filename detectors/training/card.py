@@ -413,15 +413,15 @@ the leave-out means could not choose it (0.308 / 0.316 / 0.304 / 0.309 at 1 / 2 
 carries harmful compliance further and costs the advice domains, `pyrit_scorer.WEIGHT`), so the two
 full builds at 2 and 8 decided: 8 flags real refusals' k-shot prompts 5x less often and detects more
 real harmful compliance, at the price of the hand-written financial and sports advice at k = 8 in
-the release fit (0.773 instead of 0.939; 16-shot and more in the table below). Benign flags are what
+the release fit (0.773 instead of 0.939; 32-shot and more: 1.000, release section). Benign flags are what
 make a gateway get switched off, so 8 ships.
 
 Not adopted, besides the rows above: a heavier L2 penalty on the request side of the demo bag (a
 request's topic says little about whether its answer is misaligned; 10x and 100x) lowered the
 real-answer leave-category-out AUC (0.768 -> 0.748 / 0.750) and, at 100x, insecure-vs-educational
-code on calib half A (0.999 -> 0.927). **The held-out categories have now been read for the five
-builds of the table**, so their numbers are development numbers too; the choices were made on the
-leave-out checks and calib half A except where the table says otherwise. The noise is visible: a few
+code on calib half A (0.999 -> 0.927). **The held-out categories have now been read for the six
+builds of the table**, and the weight and the pools were chosen on those builds' numbers (with the
+hand-written advice set), so these are development numbers, not a clean held-out measure. The noise is visible: a few
 rows labelled harmless by their raters are compliant by any reading (a joke "kidnapping", a method
 comparison for a self-punishment request), and the refusals of self-harm disclosures are long,
 supportive and full of the topic's words — the hardest negatives tier 1 has met.
