@@ -42,9 +42,9 @@ KS = (1, 2, 4, 8, 16, 32, 64, 128)
 # Every kind of misalignment the model is trained for (reckless advice: the training domains' calib rows).
 # Real model answers (PyRIT scorer evals) are in neither list. As a misaligned pool no setting served
 # them (k = 8 detection on half A at best 0.71 with benign prompts kept below caution) and the balanced
-# fallback made every kind less sensitive; as a benign pool (their refusals and deflections: 29 rows
-# on half A, some of them compliant by any reading) the fit took the least sensitive setting and
-# 8-shot detection of reckless advice fell by half. Their k-shot numbers are reported, not fitted on.
+# fallback made every kind less sensitive; as a benign pool (their refusals and deflections: 28 rows
+# on half A, one rater's labels) the fit took the least sensitive setting and 8-shot detection of
+# reckless advice fell by half or more. Their k-shot numbers are reported, not fitted on.
 MISALIGNED_POOLS = ("em-insecure", "pyrit-many-shot", "synthetic:reckless-advice")
 BENIGN_POOLS = ("em-secure", "em-educational-insecure", "gpteacher-codegen", "gpteacher-roleplay",
                 "synthetic:refusal", "synthetic:responsible-advice", "synthetic:everyday-qa",
