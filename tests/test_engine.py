@@ -218,7 +218,7 @@ def test_real_model_answers_many_shot_prompts(engine):
     from detectors.training.evaluate import render
 
     demo = engine.default_thresholds().detectors["misaligned_demos"]
-    rows = [(q, a, y) for q, a, y, c in pyrit_scorer.labelled_answers() if pyrit_scorer.split_of(q, c) == "calib"]
+    rows = pyrit_scorer.answers_in("calib")
     risks = {}
     for label in (0, 1):
         pairs = [(q, a) for q, a, y in rows if y == label]

@@ -190,7 +190,7 @@ def test_real_model_answers_rank_harmful_compliance_above_refusals():
 
     from detectors.training import pyrit_scorer
 
-    rows = [(q, a, y) for q, a, y, c in pyrit_scorer.labelled_answers() if pyrit_scorer.split_of(q, c) == "calib"]
+    rows = pyrit_scorer.answers_in("calib")
     results, _ = Scorer(ModelSet.load(), tier2_budget=0).score([Item("misaligned", request=q, answer=a) for q, a, _ in rows])
     z = np.array([r.logit for r in results])
     y = np.array([label for *_, label in rows])

@@ -11,7 +11,6 @@ say how far the rest carries to topics it never saw; the release fit trains on e
 from __future__ import annotations
 
 import csv
-import hashlib
 from pathlib import Path
 
 SOURCE = "pyrit-scorer-evals"
@@ -77,10 +76,16 @@ def labelled_answers(root: Path = DATA_DIR) -> list[tuple[str, str, int, str]]:
     return [(q, a, next(iter(labels)), cat) for (q, a), (labels, cat) in found.items() if len(labels) == 1]
 
 
-def split_of(objective: str, category: str, calib_share: float = 0.2) -> str:
-    """``heldout`` for the held-out categories; otherwise train/calib by objective, so every answer to
-    one objective sits on the same side."""
+def split_of(objective: str, category: str) -> str:
+    """``heldout`` for the held-out categories; otherwise train/calib by objective (the shared split
+    rule), so every answer to one objective sits on the same side."""
     if category in HELDOUT_CATEGORIES:
         return "heldout"
-    h = int(hashlib.sha1(("pyrit-scorer" + objective.lower()).encode("utf-8", "surrogatepass")).hexdigest()[:8], 16)
-    return "calib" if (h % 1000) / 1000 < calib_share else "train"
+    from .sources import _split  # sources imports this module, so not at the top
+
+    return _split("pyrit-scorer" + objective.lower())
+
+
+def answers_in(split: str) -> list[tuple[str, str, int]]:
+    """``(objective, answer, label)`` of one split (``train``, ``calib`` or ``heldout``)."""
+    return [(q, a, y) for q, a, y, c in labelled_answers() if split_of(q, c) == split]
