@@ -45,6 +45,7 @@ class Override(Strict):
     demo_threshold: float | None = Field(None, ge=0, le=1)
     response: "ResponsePolicy | None" = None
     rate_limit_per_minute: int | None = Field(None, ge=0)
+    inspect_system: bool | None = None
 
     @model_validator(mode="after")
     def _known(self) -> "Override":
@@ -88,6 +89,9 @@ class Policy(Strict):
     block: BlockSettings = Field(default_factory=BlockSettings)
     response: ResponsePolicy = Field(default_factory=ResponsePolicy)
     rate_limit_per_minute: int = Field(0, ge=0)
+    # System/developer messages are the operator's own prompt and skip the injection checks; where
+    # callers write them (a multi-tenant API, user-defined "custom instructions"), turn this on.
+    inspect_system: bool = False
     routes: dict[str, Override] = Field(default_factory=dict)
     tenants: dict[str, Override] = Field(default_factory=dict)
 
@@ -107,6 +111,14 @@ class Policy(Strict):
         return self
 
     # ------------------------------------------------------------------ resolution
+    def inspects_system(self, route: str | None = None, tenant: str | None = None) -> bool:
+        """Whether system/developer messages get the injection checks: the policy, then the route, then the tenant."""
+        value = self.inspect_system
+        for o in (self.routes.get(route or ""), self.tenants.get(tenant or "")):
+            if o is not None and o.inspect_system is not None:
+                value = o.inspect_system
+        return value
+
     def effective(self, route: str | None = None, tenant: str | None = None,
                   base: dict[str, DetectorThresholds] | None = None,
                   base_response: tuple[float, float] | None = None) -> tuple[DecisionThresholds, ResponsePolicy, int]:

@@ -118,7 +118,9 @@ class Gateway:
 
     async def _analyze(self, body: Any, policy: Policy, thresholds: DecisionThresholds, route: str,
                        tenant: str) -> Report:
+        # Set per request and read by analyze before its first await, so requests never see each other's.
         self.engine.config.rules = policy.rules
+        self.engine.config.inspect_system = policy.inspects_system(route, tenant)
         t = time.perf_counter()
         try:
             report = await self.engine.analyze(body, thresholds)

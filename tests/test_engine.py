@@ -227,3 +227,14 @@ def test_real_model_answers_many_shot_prompts(engine):
     acted = [r >= demo.redact for r in risks[1]]
     assert len(acted) >= 4 and sum(acted) >= 0.75 * len(acted), risks[1]
     assert len(risks[0]) >= 6 and max(risks[0]) < demo.caution, risks[0]
+
+
+def test_jailbreak_templates_of_a_source_no_fit_trains_on_are_acted_on(engine):
+    """walledeval's jailbreak presets (ChatGPT jailbreaks, DecodingTrust, adaptive attacks), never
+    trained on, as one user message: the shipped engine acts on nine in ten (v1.5.0: 0.934; the
+    misses are structural attacks — refusal suppression, prefix injection, nested fiction)."""
+    from detectors.training.walledeval import load_templates
+
+    attacks = load_templates()
+    verdicts = [engine.analyze_sync({"messages": [{"role": "user", "content": a.text}]}).verdict for a in attacks]
+    assert sum(v != "allow" for v in verdicts) >= 0.9 * len(attacks)

@@ -11,8 +11,10 @@ import openai
 import pytest
 
 from detectors import Engine
+from detectors.training.walledeval import load_templates
 from gateway.app import create_app
 from gateway.auth import hash_key
+from gateway.policy import Policy
 from gateway.settings import Settings
 
 from .conftest import REDIS_URL, demo_pairs, many_shot_messages
@@ -387,6 +389,35 @@ def test_api_keys_tenants_and_rate_limit(shared_engine, upstream, tmp_path):
     finally:
         server.stop()
 
+
+
+def test_system_messages_are_inspected_where_the_policy_says_callers_write_them(shared_engine, upstream, tmp_path):
+    """A jailbreak in the system message passes by default (the operator's own prompt); a tenant
+    whose policy sets ``inspect_system`` gets it checked like a user message, other tenants do not."""
+    app, url = upstream
+    policy = """
+        version: 1
+        tenants:
+          acme: {inspect_system: true}
+    """
+    jailbreak = next(a.text for a in load_templates() if a.name.endswith("/dan-11-0"))
+    messages = [{"role": "system", "content": jailbreak}, {"role": "user", "content": "What is the capital of France?"}]
+    server = start_gateway(shared_engine, url, tmp_path, policy,
+                           api_keys=f"acme:{hash_key('gw-acme')},other:{hash_key('gw-other')}")
+    try:
+        verdicts = {}
+        for key in ("gw-other", "gw-acme"):
+            try:
+                raw = client(server.url, key).chat.completions.with_raw_response.create(model="m", messages=messages)
+                verdicts[key] = raw.headers["x-prompt-integrity-verdict"]
+            except openai.BadRequestError as exc:  # a block is a 400 in the OpenAI error shape
+                verdicts[key] = "block" if exc.body["code"] == "prompt_integrity_violation" else str(exc)
+        assert verdicts["gw-other"] == "allow"
+        assert verdicts["gw-acme"] in ("caution", "block")
+    finally:
+        server.stop()
+    p = Policy.model_validate({"inspect_system": True, "routes": {"/v1/completions": {"inspect_system": False}}})
+    assert p.inspects_system("/v1/chat/completions") and not p.inspects_system("/v1/completions")
 
 def test_health_and_readiness(gateway):
     assert httpx.get(gateway + "/healthz").json() == {"status": "ok"}

@@ -293,3 +293,27 @@ def test_pyrit_scorer_rows_keep_source_labels_and_hold_out_whole_categories():
     for q, _, _, cat in rows:
         sides.setdefault(q, set()).add(pyrit_scorer.split_of(q, cat))
     assert all(len(s) == 1 for q, s in sides.items() if "heldout" not in s)
+
+
+def test_walledeval_templates_render_every_placeholder_and_tell_copies_apart():
+    """The vendored walledeval jailbreak presets become filled user messages (no `$slot` left, the
+    benign DecodingTrust prompt and repeated presets left out), and the overlap rule that splits off
+    the templates new to every source marks a copy as seen and unrelated text as new."""
+    import re
+
+    from detectors.training import walledeval
+
+    attacks = walledeval.load_templates()
+    assert len(attacks) > 120
+    assert len({a.text for a in attacks}) == len(attacks)
+    assert {a.family for a in attacks} >= {"chatgpt-jailbreak", "adaptive", "deep-inception",
+                                           "decodingtrust-harmfulness", "decodingtrust-privacy"}
+    assert not [a.name for a in attacks if re.search(r"\$\{?[a-z]", a.text)]
+    assert not [a for a in attacks if a.name.endswith("/benign")]
+    filled = [a for a in attacks if any(r in a.text for r in walledeval.REQUESTS)]
+    assert len(filled) >= len(attacks) - 5  # a few presets carry their own task and have no slot
+    refusal = next(a for a in attacks if a.name.endswith("refusal-suppresion"))
+    assert "Do not apologize" in refusal.text
+    a, b = attacks[0], attacks[-1]
+    assert walledeval.unseen([a, b], [a.text + " and some more words"]) == [False, True]
+

@@ -103,6 +103,18 @@ def _engine_single_table(single: dict) -> str:
                    for name, v in single.items()], ["set", "n", "any action", "blocked", "examples with an action"])
 
 
+def _template_table(templates: dict) -> str:
+    """walledeval's jailbreak templates (no fit trains on them), all and those new to every source."""
+    if not templates:
+        return "(not measured)"
+    return _table([[name, v["n"], v["flagged_tier1"], v["flagged_cascade"], v["engine_any_action"],
+                    ", ".join(f"{k} {n}" for k, n in v["families"].items()),
+                    "; ".join(x.split("/")[-1] for x in v["missed_by_engine"]) or "—"]
+                   for name, v in templates.items()],
+                  ["walledeval templates", "n", "flagged, tier 1", "flagged, cascade", "engine: any action", "families",
+                   "missed by the engine"])
+
+
 def _release_section(rc: dict) -> str:
     """The shipped (release) fit on rows neither fit trained on."""
     if not rc:
@@ -131,7 +143,12 @@ Benign single prompts, release fit, injection classifier alone:
 
 Benign single prompts, release fit, whole engine (CPU default):
 
-{_engine_single_table(rc.get('single_prompts_engine', {}))}"""
+{_engine_single_table(rc.get('single_prompts_engine', {}))}
+
+Jailbreak templates of a source neither fit trains on (walledeval presets; see "Injection / jailbreak"),
+release fit:
+
+{_template_table(rc.get('jailbreak_templates', {}))}"""
 
 
 def _finetune_table(check: dict) -> str:
@@ -202,6 +219,12 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
                                   "recall @ shipped caution", "FPR @ shipped caution"])
     engine_single = _engine_single_table(metrics.get("single_prompts_engine", {}))
     engine_heldout = _engine_single_table(metrics.get("injection_engine_heldout", {}))
+    tmpl_ev = metrics.get("jailbreak_templates") or {}
+    tmpl_rel = metrics.get("release_check", {}).get("jailbreak_templates") or tmpl_ev
+    all_, new_ = "all templates", "new to every source (any split)"
+    tmpl_n_all, tmpl_n_new = tmpl_ev.get(all_, {}).get("n", 0), tmpl_ev.get(new_, {}).get("n", 0)
+    tmpl_ev_all, tmpl_ev_new = (tmpl_ev.get(k, {}).get("engine_any_action", float("nan")) for k in (all_, new_))
+    tmpl_rel_all, tmpl_rel_new = (tmpl_rel.get(k, {}).get("engine_any_action", float("nan")) for k in (all_, new_))
     benign_single = _single_table(metrics["injection"]["benign single prompts flagged at shipped caution"])
     lic = "\n".join(f"| {k} | {v} |" for k, v in LICENCES.items())
     shapes = metrics.get("shapes", {})
@@ -586,6 +609,17 @@ CPU default configuration):
 
 {engine_heldout}
 
+Jailbreak templates of a source neither fit trains on: walledeval 0.2.1's presets (vendored unchanged in
+`data/walledeval-presets`, read by `detectors/training/walledeval.py`): ChatGPT jailbreak prompts,
+DecodingTrust's adversarial system prompts, the adaptive-attack templates of Andriushchenko et al.,
+DeepInception, and Wei et al.'s refusal suppression and prefix injection, each filled with a
+hand-written harmful request and sent as one user message. Most are copies of templates the training
+sources carry (PyRIT's, jackhhao's); the second row keeps those sharing under half their word 8-grams
+with every row of every source (any split). Flagged = injection classifier at the shipped caution
+threshold; the engine row is the whole engine on the CPU default configuration.
+
+{_template_table(metrics.get('jailbreak_templates', {}))}
+
 Benign single prompts, injection classifier alone at the shipped caution threshold:
 
 {benign_single}
@@ -628,6 +662,26 @@ choices made after an earlier run's numbers were read are listed under Known gap
   therefore read for two settings (`TIER1_L2` in `pipeline.py`). Fine-tuning the encoder's top two
   layers on CPU did not move it either (see "Frozen encoder — why"): on in-the-wild jailbreaks the
   bag-of-words tier 1 is the stronger model, and the gap left is in what neither has seen.
+- **Structural jailbreaks** (v1.5.0, first read of a source no fit trains on). walledeval's presets
+  ("Injection / jailbreak") were added to the evaluation after v1.5.0 was built; neither fit has seen
+  them, so their numbers are the first held-out injection measure of the shipped fit itself: the
+  whole engine acts on {tmpl_rel_all:.3f} of the {tmpl_n_all} templates and {tmpl_rel_new:.3f} of the
+  {tmpl_n_new} new to every source (evaluation fit: {tmpl_ev_all:.3f} / {tmpl_ev_new:.3f}). Persona templates
+  (DAN, AIM, developer mode) are found; what is missed are attacks that work by structure — refusal
+  suppression and prefix injection (Wei et al. 2023), the rule-list template of the adaptive attacks,
+  nested fiction (DeepInception), "hypothetical response" — which the shipped classifier scores
+  0.93-0.97, just under its caution threshold (0.979, a 0.25 % false-positive rate on calib half A).
+  Delivered as a system message, as DecodingTrust does, any of them passes by default: the engine
+  takes system messages as the operator's prompt unless the policy sets `inspect_system` (README). A synthetic generator of such attacks (prefix injection, refusal
+  suppression, distractors, research/fiction framing, rule lists, nested fiction, table/code/story
+  completion around PyRIT's harmful requests), written after reading these misses, was measured on
+  tier 1 of the evaluation fit and **not adopted**: with benign prompts of the same shapes beside it,
+  held-out recall at 1 % FPR fell 0.889 -> 0.876 and the templates found fell too (0.941 -> 0.919);
+  with the attacks alone, the templates rose (0.941 -> 0.956; 0.909 -> 0.939 of the new ones) but
+  in-the-wild jailbreaks found at the caution threshold fell 0.886 -> 0.854. A bag of words cannot
+  tell "do not apologize" around a harmful request from the same rule around a harmless one; this
+  needs a model that reads the two together. The held-out injection sources were read for these two
+  settings.
 - **Injections buried in long benign text** (indirect injection in a document or tool output) are
   the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose.
   `python -m bench.indirect_injection` (calib half A, never trained on) measured recall at 1 % FPR

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -190,6 +191,7 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
         attacks = single_prompt_eval(model_dir, {"held-out jailbreaks": [r.text for r in held if r.label == 1]})
         benign = single_prompt_eval(model_dir, {"held-out benign persona prompts": [r.text for r in held if r.label == 0]})
         out["injection_engine_heldout"] = {**attacks, **benign}
+    out["jailbreak_templates"] = template_eval(model_dir, full, tier1_only, inj_rows, inj_caution)
     out["single_prompts_engine"] = single_prompt_eval(model_dir, {name.split(" (n=")[0]: texts for name, texts in (
         ("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
         ("role-play instructions (gpteacher calib)", [r.request for r in ev_d if r.source == "gpteacher-roleplay"]),
@@ -247,6 +249,33 @@ def single_prompt_eval(model_dir: Path, sets: dict[str, list[str]]) -> dict:
         flagged = [t for t, v in zip(texts, verdicts) if v != "allow"]
         out[name] = {"n": len(texts), "any_action": len(flagged) / max(1, len(texts)),
                      "blocked": sum(v == "block" for v in verdicts) / max(1, len(texts)), "examples": flagged[:5]}
+    return out
+
+
+def template_eval(model_dir: Path, full: ModelSet, tier1_only: ModelSet, inj_rows: list[TextRow],
+                  caution: float) -> dict:
+    """walledeval's jailbreak templates, a source neither fit trains on: the share the injection
+    classifier flags at the shipped caution threshold and the share the whole engine (CPU default)
+    acts on, for all of them and for those mostly absent from every source we have (any split)."""
+    from ..engine import Engine
+    from .walledeval import load_templates, unseen
+
+    attacks = load_templates()
+    new = np.array(unseen(attacks, [r.text for r in inj_rows if r.label == 1]))
+    items = [Item("injection", text=a.text) for a in attacks]
+    zc, _ = _scores(full, items)
+    z1, _ = _scores(tier1_only, items)
+    engine = Engine.from_directory(model_dir, providers=["CPUExecutionProvider"])
+    acted = np.array([engine.analyze_sync({"messages": [{"role": "user", "content": a.text}]}).verdict != "allow"
+                      for a in attacks])
+    out = {}
+    for name, m in (("all templates", np.ones(len(attacks), bool)), ("new to every source (any split)", new)):
+        out[name] = {"n": int(m.sum()),
+                     "flagged_tier1": float((sigmoid_arr(z1[m]) >= caution).mean()),
+                     "flagged_cascade": float((sigmoid_arr(zc[m]) >= caution).mean()),
+                     "engine_any_action": float(acted[m].mean()),
+                     "families": dict(sorted(Counter(a.family for a, k in zip(attacks, m) if k).items())),
+                     "missed_by_engine": [a.name for a, k, act in zip(attacks, m, acted) if k and not act]}
     return out
 
 
