@@ -679,9 +679,13 @@ choices made after an earlier run's numbers were read are listed under Known gap
   held-out recall at 1 % FPR fell 0.889 -> 0.876 and the templates found fell too (0.941 -> 0.919);
   with the attacks alone, the templates rose (0.941 -> 0.956; 0.909 -> 0.939 of the new ones) but
   in-the-wild jailbreaks found at the caution threshold fell 0.886 -> 0.854. A bag of words cannot
-  tell "do not apologize" around a harmful request from the same rule around a harmless one; this
-  needs a model that reads the two together. The held-out injection sources were read for these two
-  settings.
+  tell "do not apologize" around a harmful request from the same rule around a harmless one. A tier 1
+  that can combine words — the linear bag plus a 16-unit ReLU layer over a learned bag embedding
+  (wide and deep), same inputs — did not either: held-out recall at 1 % FPR 0.889 without the
+  generator and 0.870 with it, and the held-out benign persona prompts over the caution threshold
+  rose from 0.8 % to 1.9-2.0 %. This needs a model that reads the rule and the request together
+  (a fine-tuned encoder over the whole prompt). The held-out injection sources were read for these
+  four settings.
 - **Injections buried in long benign text** (indirect injection in a document or tool output) are
   the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose.
   `python -m bench.indirect_injection` (calib half A, never trained on) measured recall at 1 % FPR
