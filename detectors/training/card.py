@@ -671,6 +671,16 @@ choices made after an earlier run's numbers were read are listed under Known gap
   suppression and prefix injection (Wei et al. 2023), the rule-list template of the adaptive attacks,
   nested fiction (DeepInception), "hypothetical response" — which the shipped classifier scores
   0.93-0.97, just under its caution threshold (0.979, a 0.25 % false-positive rate on calib half A).
+  That threshold rests on mislabelled rows: the top negatives of calib half A include jailbreaks, the
+  adaptive-attack rule template and PAIR-style role play, from neuralchemy's `wildguard_judgecomp`
+  rows labelled benign (the same templates also appear there labelled jailbreak; 13 training and 7
+  calib rows), and two of them sit at the 0.25 % quantile. A build without that subset's benign rows
+  was measured and **not adopted**: its caution threshold fell (evaluation fit 0.970 -> 0.945,
+  release 0.979 -> 0.959) and found more — held-out jailbreaks acted on 0.894 -> 0.921, the templates
+  0.934 -> 0.971 (release) — but held-out benign persona prompts acted on rose 0.008 -> 0.024, and
+  held-out recall at 1 % FPR fell 0.890 -> 0.879 (its benign rows also held harmless questions such
+  as "What is suicide?"). Calib half A's negatives are easier than real persona prompts, so the
+  mislabelled rows happened to put the threshold where held-out benign prompts stay under 1 %.
   Delivered as a system message, as DecodingTrust does, any of them passes by default: the engine
   takes system messages as the operator's prompt unless the policy sets `inspect_system` (README). A synthetic generator of such attacks (prefix injection, refusal
   suppression, distractors, research/fiction framing, rule lists, nested fiction, table/code/story
@@ -685,7 +695,7 @@ choices made after an earlier run's numbers were read are listed under Known gap
   generator and 0.870 with it, and the held-out benign persona prompts over the caution threshold
   rose from 0.8 % to 1.9-2.0 %. This needs a model that reads the rule and the request together
   (a fine-tuned encoder over the whole prompt). The held-out injection sources were read for these
-  four settings.
+  five settings.
 - **Injections buried in long benign text** (indirect injection in a document or tool output) are
   the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose.
   `python -m bench.indirect_injection` (calib half A, never trained on) measured recall at 1 % FPR
