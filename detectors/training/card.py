@@ -225,6 +225,9 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     tmpl_n_all, tmpl_n_new = tmpl_ev.get(all_, {}).get("n", 0), tmpl_ev.get(new_, {}).get("n", 0)
     tmpl_ev_all, tmpl_ev_new = (tmpl_ev.get(k, {}).get("engine_any_action", float("nan")) for k in (all_, new_))
     tmpl_rel_all, tmpl_rel_new = (tmpl_rel.get(k, {}).get("engine_any_action", float("nan")) for k in (all_, new_))
+    held_engine = metrics.get("injection_engine_heldout", {})
+    heldout_jb = held_engine.get("held-out jailbreaks", {}).get("any_action", float("nan"))
+    heldout_benign = held_engine.get("held-out benign persona prompts", {}).get("any_action", float("nan"))
     benign_single = _single_table(metrics["injection"]["benign single prompts flagged at shipped caution"])
     lic = "\n".join(f"| {k} | {v} |" for k, v in LICENCES.items())
     shapes = metrics.get("shapes", {})
@@ -664,10 +667,10 @@ choices made after an earlier run's numbers were read are listed under Known gap
   bag-of-words tier 1 is the stronger model, and the gap left is in what neither has seen.
 - **Structural jailbreaks** (v1.5.0, first read of a source no fit trains on). walledeval's presets
   ("Injection / jailbreak") were added to the evaluation after v1.5.0 was built; neither fit has seen
-  them, so their numbers are the first held-out injection measure of the shipped fit itself: the
-  whole engine acts on {tmpl_rel_all:.3f} of the {tmpl_n_all} templates and {tmpl_rel_new:.3f} of the
-  {tmpl_n_new} new to every source (evaluation fit: {tmpl_ev_all:.3f} / {tmpl_ev_new:.3f}). Persona templates
-  (DAN, AIM, developer mode) are found; what is missed are attacks that work by structure — refusal
+  them, so their first read was the first held-out injection measure of the shipped fit itself: the
+  whole engine acted on 0.934 of the {tmpl_n_all} templates and 0.848 of the {tmpl_n_new} new to every
+  source (evaluation fit: 0.941 / 0.909). Persona templates
+  (DAN, AIM, developer mode) were found; what was missed were attacks that work by structure — refusal
   suppression and prefix injection (Wei et al. 2023), the rule-list template of the adaptive attacks,
   nested fiction (DeepInception), "hypothetical response" — which the shipped classifier scores
   0.93-0.97, just under its caution threshold (0.979, a 0.25 % false-positive rate on calib half A).
@@ -681,6 +684,17 @@ choices made after an earlier run's numbers were read are listed under Known gap
   held-out recall at 1 % FPR fell 0.890 -> 0.879 (its benign rows also held harmless questions such
   as "What is suicide?"). Calib half A's negatives are easier than real persona prompts, so the
   mislabelled rows happened to put the threshold where held-out benign prompts stay under 1 %.
+  **Rules instead (adopted).** The persona rule (`detectors/rules/phrases.py`) gained the wordings
+  these attacks share, each at caution level: refusal suppression ("never say the words", "negative
+  sentences about the subject", "never ever start your response with 'I'"), a forced affirmative
+  prefix ("begin your response with 'Sure, here is'"), the adaptive attacks' ethics waiver, and
+  DeepInception's layers. They were written after reading the misses, so the template numbers in the
+  tables are development numbers now: the engine acts on {tmpl_rel_all:.3f} of the templates and
+  {tmpl_rel_new:.3f} of the new ones (release fit; evaluation fit {tmpl_ev_all:.3f} / {tmpl_ev_new:.3f}). Over the
+  injection sources' benign texts (about 20 000), the benign demonstrations' requests and answers and
+  the evaluation prompt sets, the new wordings lifted no text to caution level except 19 neuralchemy
+  rows labelled benign, which are the mislabelled jailbreaks above; held-out jailbreaks acted on
+  {heldout_jb:.3f}, held-out benign persona prompts {heldout_benign:.3f} (v1.5.0 without them: 0.894 / 0.008).
   Delivered as a system message, as DecodingTrust does, any of them passes by default: the engine
   takes system messages as the operator's prompt unless the policy sets `inspect_system` (README). A synthetic generator of such attacks (prefix injection, refusal
   suppression, distractors, research/fiction framing, rule lists, nested fiction, table/code/story
