@@ -108,11 +108,12 @@ def _template_table(templates: dict) -> str:
     if not templates:
         return "(not measured)"
     return _table([[name, v["n"], v["flagged_tier1"], v["flagged_cascade"], v["engine_any_action"],
+                    v.get("as_system_prompt_any_action"), v.get("as_system_prompt_inspected_any_action"),
                     ", ".join(f"{k} {n}" for k, n in v["families"].items()),
                     "; ".join(x.split("/")[-1] for x in v["missed_by_engine"]) or "—"]
                    for name, v in templates.items()],
-                  ["walledeval templates", "n", "flagged, tier 1", "flagged, cascade", "engine: any action", "families",
-                   "missed by the engine"])
+                  ["walledeval templates", "n", "flagged, tier 1", "flagged, cascade", "engine: any action",
+                   "as a system prompt", "as a system prompt, inspect_system", "families", "missed by the engine"])
 
 
 def _release_section(rc: dict) -> str:
@@ -619,7 +620,9 @@ DeepInception, and Wei et al.'s refusal suppression and prefix injection, each f
 hand-written harmful request and sent as one user message. Most are copies of templates the training
 sources carry (PyRIT's, jackhhao's); the second row keeps those sharing under half their word 8-grams
 with every row of every source (any split). Flagged = injection classifier at the shipped caution
-threshold; the engine row is the whole engine on the CPU default configuration.
+threshold; "any action" is the whole engine on the CPU default configuration, with the template as
+the user message or as a system prompt before a plain question (default policy, and with
+`inspect_system: true`).
 
 {_template_table(metrics.get('jailbreak_templates', {}))}
 

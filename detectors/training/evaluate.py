@@ -268,12 +268,22 @@ def template_eval(model_dir: Path, full: ModelSet, tier1_only: ModelSet, inj_row
     engine = Engine.from_directory(model_dir, providers=["CPUExecutionProvider"])
     acted = np.array([engine.analyze_sync({"messages": [{"role": "user", "content": a.text}]}).verdict != "allow"
                       for a in attacks])
+    # The same text as a system prompt before a plain question: skipped by default (the operator's own
+    # prompt), checked where the policy sets inspect_system.
+    as_system = {}
+    for inspect in (False, True):
+        engine.config.inspect_system = inspect
+        as_system[inspect] = np.array([engine.analyze_sync({"messages": [
+            {"role": "system", "content": a.text}, {"role": "user", "content": "Hi! Can you help me with something?"}]}).verdict != "allow"
+            for a in attacks])
     out = {}
     for name, m in (("all templates", np.ones(len(attacks), bool)), ("new to every source (any split)", new)):
         out[name] = {"n": int(m.sum()),
                      "flagged_tier1": float((sigmoid_arr(z1[m]) >= caution).mean()),
                      "flagged_cascade": float((sigmoid_arr(zc[m]) >= caution).mean()),
                      "engine_any_action": float(acted[m].mean()),
+                     "as_system_prompt_any_action": float(as_system[False][m].mean()),
+                     "as_system_prompt_inspected_any_action": float(as_system[True][m].mean()),
                      "families": dict(sorted(Counter(a.family for a, k in zip(attacks, m) if k).items())),
                      "missed_by_engine": [a.name for a, k, act in zip(attacks, m, acted) if k and not act]}
     return out
