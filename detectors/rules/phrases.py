@@ -81,14 +81,15 @@ PERSONA_PATTERNS: list[tuple] = [
     # Jailbreaks that work by structure rather than a persona (Wei et al. 2023; the adaptive attacks'
     # rule template; DeepInception). The classifier ranks them high but under its caution threshold;
     # these wordings matched no benign row of the injection training sources.
-    (r"\bnever\s+(?:ever\s+)?say\s+the\s+words?\b", 0.6, "refusal suppression"),
-    (r"\bnegative\s+sentences?\s+about\s+the\s+subject\b", 0.5, "refusal suppression"),
-    (r"\bdo\s+not\s+(?:apologi[sz]e|include\s+any\s+\W?(?:note|disclaimer|warning)s?\b)", 0.3, "refusal suppression"),
-    (r"\bnever\s+ever\s+(?:start|begin)\s+your\s+(?:response|reply|answer)\s+with\s+[\"“']I\b", 0.6, "refusal suppression"),
-    (r"\b(?:start|begin|open)\s+your\s+(?:response|reply|answer)\s+with\b[^\n]{0,30}?[\"“'](?:sure|absolutely|certainly|of\s+course)\b[^\n]{0,30}?\bhere(?:'s|\s+is|\s+are)\b", 0.6, "forced affirmative prefix"),
-    (r"\b(?:ignoring|disregard(?:ing)?)\s+any\s+(?:possible\s+)?(?:moral|ethical)(?:\s+(?:or|and)\s+(?:moral|ethical))?\s+implications\b", 0.6, "ethics override"),
-    (r"\beven\s+if\s+the\s+request\s+is\s+(?:a\s+bit\s+)?(?:questionable|illegal|unethical|harmful)\b", 0.5, "ethics override"),
-    (r"\blayer\s+i\s+create\s+layer\s+i\s*\+\s*1\b|\bagainst\s+the\s+super\s+evil\s+doctor\b", 0.6, "nested fiction"),
+    (r"\bnever\s+(?:ever\s+)?say\s+the\s+words?\b", 0.6, "refusal suppression", ("say the word",)),
+    (r"\bnegative\s+sentences?\s+about\s+the\s+subject\b", 0.5, "refusal suppression", ("negative sentence",)),
+    (r"\bdo\s+not\s+(?:apologi[sz]e|include\s+any\s+\W?(?:note|disclaimer|warning)s?\b)", 0.3, "refusal suppression", ("apologi", "include any")),
+    (r"\bnever\s+ever\s+(?:start|begin)\s+your\s+(?:response|reply|answer)\s+with\s+[\"“']I\b", 0.6, "refusal suppression", ("never ever",)),
+    (r"\b(?:start|begin|open)\s+your\s+(?:response|reply|answer)\s+with\b[^\n]{0,30}?[\"“'](?:sure|absolutely|certainly|of\s+course)\b[^\n]{0,30}?\bhere(?:'s|\s+is|\s+are)\b", 0.6, "forced affirmative prefix",
+     ("your response with", "your reply with", "your answer with")),
+    (r"\b(?:ignoring|disregard(?:ing)?)\s+any\s+(?:possible\s+)?(?:moral|ethical)(?:\s+(?:or|and)\s+(?:moral|ethical))?\s+implications\b", 0.6, "ethics override", ("implications",)),
+    (r"\beven\s+if\s+the\s+request\s+is\s+(?:a\s+bit\s+)?(?:questionable|illegal|unethical|harmful)\b", 0.5, "ethics override", ("the request is",)),
+    (r"\blayer\s+i\s+create\s+layer\s+i\s*\+\s*1\b|\bagainst\s+the\s+super\s+evil\s+doctor\b", 0.6, "nested fiction", ("layer i", "evil doctor")),
     (r"\[(?:🔓|JAILBREAK|CLASSIC|🔒)", 0.8, "dual-response jailbreak"),
 ]
 
