@@ -698,8 +698,7 @@ choices made after an earlier run's numbers were read are listed under Known gap
   the evaluation prompt sets, the new wordings lifted no text to caution level except 19 neuralchemy
   rows labelled benign, which are the mislabelled jailbreaks above; held-out jailbreaks acted on
   {heldout_jb:.3f}, held-out benign persona prompts {heldout_benign:.3f} (v1.5.0 without them: 0.894 / 0.008).
-  Delivered as a system message, as DecodingTrust does, any of them passes by default: the engine
-  takes system messages as the operator's prompt unless the policy sets `inspect_system` (README). A synthetic generator of such attacks (prefix injection, refusal
+  A synthetic generator of such attacks (prefix injection, refusal
   suppression, distractors, research/fiction framing, rule lists, nested fiction, table/code/story
   completion around PyRIT's harmful requests), written after reading these misses, was measured on
   tier 1 of the evaluation fit and **not adopted**: with benign prompts of the same shapes beside it,
@@ -712,7 +711,9 @@ choices made after an earlier run's numbers were read are listed under Known gap
   generator and 0.870 with it, and the held-out benign persona prompts over the caution threshold
   rose from 0.8 % to 1.9-2.0 %. This needs a model that reads the rule and the request together
   (a fine-tuned encoder over the whole prompt). The held-out injection sources were read for these
-  five settings.
+  six settings, the rules' build included. Delivered as a system message, as DecodingTrust does, any
+  of these templates passes by default: the engine takes system messages as the operator's prompt
+  unless the policy sets `inspect_system` (README; templates table).
 - **Injections buried in long benign text** (indirect injection in a document or tool output) are
   the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose.
   `python -m bench.indirect_injection` (calib half A, never trained on) measured recall at 1 % FPR
