@@ -111,12 +111,15 @@ class Policy(Strict):
         return self
 
     # ------------------------------------------------------------------ resolution
+    def _overrides(self, route: str | None, tenant: str | None) -> list[Override]:
+        """The route's, then the tenant's override, where set: later ones win."""
+        return [o for o in (self.routes.get(route or ""), self.tenants.get(tenant or "")) if o is not None]
+
     def inspects_system(self, route: str | None = None, tenant: str | None = None) -> bool:
         """Whether system/developer messages get the injection checks: the policy, then the route, then the tenant."""
         value = self.inspect_system
-        for o in (self.routes.get(route or ""), self.tenants.get(tenant or "")):
-            if o is not None and o.inspect_system is not None:
-                value = o.inspect_system
+        for o in self._overrides(route, tenant):
+            value = o.inspect_system if o.inspect_system is not None else value
         return value
 
     def effective(self, route: str | None = None, tenant: str | None = None,
@@ -129,7 +132,7 @@ class Policy(Strict):
         response = self.response
         rate = self.rate_limit_per_minute
         layers: list[dict[str, Thresholds] | None] = [self.detectors]
-        overrides = [o for o in (self.routes.get(route or ""), self.tenants.get(tenant or "")) if o is not None]
+        overrides = self._overrides(route, tenant)
         layers += [o.detectors for o in overrides]
         for layer in layers:
             for name, t in (layer or {}).items():

@@ -221,7 +221,7 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     engine_single = _engine_single_table(metrics.get("single_prompts_engine", {}))
     engine_heldout = _engine_single_table(metrics.get("injection_engine_heldout", {}))
     tmpl_ev = metrics.get("jailbreak_templates") or {}
-    tmpl_rel = metrics.get("release_check", {}).get("jailbreak_templates") or tmpl_ev
+    tmpl_rel = metrics.get("release_check", {}).get("jailbreak_templates") or {}
     all_, new_ = "all templates", "new to every source (any split)"
     tmpl_n_all, tmpl_n_new = tmpl_ev.get(all_, {}).get("n", 0), tmpl_ev.get(new_, {}).get("n", 0)
     tmpl_ev_all, tmpl_ev_new = (tmpl_ev.get(k, {}).get("engine_any_action", float("nan")) for k in (all_, new_))

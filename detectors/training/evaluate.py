@@ -266,16 +266,16 @@ def template_eval(model_dir: Path, full: ModelSet, tier1_only: ModelSet, inj_row
     zc, _ = _scores(full, items)
     z1, _ = _scores(tier1_only, items)
     engine = Engine.from_directory(model_dir, providers=["CPUExecutionProvider"])
-    acted = np.array([engine.analyze_sync({"messages": [{"role": "user", "content": a.text}]}).verdict != "allow"
-                      for a in attacks])
+
+    def acted_on(messages, inspect_system: bool = False) -> np.ndarray:
+        engine.config.inspect_system = inspect_system
+        return np.array([engine.analyze_sync({"messages": messages(a.text)}).verdict != "allow" for a in attacks])
+
+    acted = acted_on(lambda t: [{"role": "user", "content": t}])
     # The same text as a system prompt before a plain question: skipped by default (the operator's own
     # prompt), checked where the policy sets inspect_system.
-    as_system = {}
-    for inspect in (False, True):
-        engine.config.inspect_system = inspect
-        as_system[inspect] = np.array([engine.analyze_sync({"messages": [
-            {"role": "system", "content": a.text}, {"role": "user", "content": "Hi! Can you help me with something?"}]}).verdict != "allow"
-            for a in attacks])
+    system = lambda t: [{"role": "system", "content": t}, {"role": "user", "content": "Hi! Can you help me with something?"}]
+    as_system = {inspect: acted_on(system, inspect) for inspect in (False, True)}
     out = {}
     for name, m in (("all templates", np.ones(len(attacks), bool)), ("new to every source (any split)", new)):
         out[name] = {"n": int(m.sum()),
