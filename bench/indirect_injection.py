@@ -85,15 +85,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:17s} recall@1%FPR {rec[0.01]:.3f}  recall@0.25%FPR {rec[0.0025]:.3f}  "
               f"carriers over shipped caution {float((zn > caution_logit).mean()):.3f}")
     from detectors.engine import Engine
+    from detectors.training.evaluate import as_tool_result
 
     engine = Engine(models)
     def request(t: str) -> dict:
         if args.format == "text":
             return {"messages": [{"role": "user", "content": t}]}
-        call = {"id": "c1", "type": "function", "function": {"name": "search", "arguments": "{\"q\": \"docs\"}"}}
-        return {"messages": [{"role": "user", "content": "Search our docs and summarise what you find."},
-                             {"role": "assistant", "content": None, "tool_calls": [call]},
-                             {"role": "tool", "tool_call_id": "c1", "content": t}]}
+        return as_tool_result(t)
 
     acted = {name: float(np.mean([engine.analyze_sync(request(t)).verdict != "allow" for t in texts]))
              for name, texts in (("carriers", carriers), ("attacked", attacked))}

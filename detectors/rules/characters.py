@@ -18,11 +18,29 @@ _HIDDEN = re.compile(f"[{_ZERO_WIDTH}{_BIDI}\U000e0000-\U000e007f]+")
 _TAGS = re.compile("[\U000e0000-\U000e007f]+")
 
 
+_JOINERS = "\u200c\u200d"  # ZWNJ / ZWJ
+_MARKS = "\u200e\u200f\u061c"  # LRM / RLM / ALM: implicit direction marks, not overrides or isolates
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def _in_ordinary_use(text: str, m: re.Match[str]) -> bool:
+    """Invisible characters that real text needs: ZWNJ/ZWJ between non-ASCII letters or emoji
+    (Persian and Indic spelling, emoji sequences such as the family emoji), and direction marks in
+    text written right to left. Smuggling hides them between ASCII letters ("ig\u200bnore") or uses
+    the others (zero-width space, overrides, isolates, tag characters)."""
+    run = m.group()
+    if all(c in _JOINERS for c in run):
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        return ord(before) > 0x2FF and ord(after) > 0x2FF and not before.isspace() and not after.isspace()
+    return all(c in _MARKS for c in run) and bool(_RTL.search(text))
+
+
 def hidden_characters(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
     out = RuleOutput()
     min_count = int(params.get("min_count", 1))
     for msg in inspected(inp.messages, inp.roles):
-        runs = list(_HIDDEN.finditer(msg.text))
+        runs = [r for r in _HIDDEN.finditer(msg.text) if not _in_ordinary_use(msg.text, r)]
         count = sum(len(r.group()) for r in runs)
         if count < min_count:
             continue
@@ -35,7 +53,7 @@ def hidden_characters(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
                 kinds.add("zero-width")
             if _TAGS.search(chunk):
                 kinds.add("unicode tag block")
-        # A lone zero-width joiner appears in emoji sequences; tag characters never do by accident.
+        # Tag characters never appear by accident.
         score = 0.95 if "unicode tag block" in kinds else min(0.9, 0.3 + 0.1 * count)
         if "bidi control" in kinds:
             score = max(score, 0.6)

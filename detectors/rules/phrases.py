@@ -28,6 +28,17 @@ OVERRIDE_PATTERNS: list[tuple] = [
      r"|\b(?:beginning|start|top)\s+of\s+(?:this|our|the)\s+(?:conversation|chat|prompt)\b[^\n]{0,80}?\b(?:quote|repeat|verbatim|word\s+for\s+word|exactly)\b", 0.6, "context extraction",
      tuple(f"of {w} {n}" for w in ("this", "our", "the") for n in ("conversation", "chat", "prompt"))),
     (r"\bdo\s+not\s+(?:follow|obey)\s+(?:your|the|any)\s+(?:rules|guidelines|instructions|polic(?:y|ies))", 0.7, "instruction override"),
+    # Indirect injection: text inside a document, a record or a tool result that speaks to the model.
+    # Each needs a directive after it, so "please disregard this information" in an email stays quiet.
+    (r"\b(?:ignore|disregard)\s+(?:the\s+rest\s+of\s+|all\s+(?:the\s+)?|any\s+|other\s+)?(?:this\s+|the\s+|these\s+)?"
+     r"(?:data|info|information|content|document|text|instructions|directions)\b[^.\n]{0,40}?"
+     r"\b(?:print|say|output|reply|respond|write|repeat|return|focus|except)\b", 0.6, "override of the surrounding text",
+     ("ignore", "disregard")),
+    (r"(?:^|\n)[ \t>*#-]*(?:system|admin(?:istrator)?)(?:\s+(?:message|note|prompt|override|instruction|request))?\s*:[ \t]*"
+     r"(?:\w+\W+){0,6}?(?:ignore|disregard|focus|print|say|output|reply|respond|provide|tell|repeat|you\s+(?:must|should|will|are)"
+     r"|do\s+not|don't|this\s+is|from\s+now)\b", 0.6, "fake system turn", ("system", "admin")),
+    (r"\[/?system\]|</?system>|<end\s+of\s+(?:session|conversation)>|\[admin\s+request", 0.6, "fake role boundary",
+     ("[system]", "[/system]", "<system>", "</system>", "<end of", "[admin")),
     # The same override in the languages public injection sets use besides English (a German
     # "Vergiss alle vorherigen Anweisungen" reached the classifier at 0.48: its vocabulary is English).
     # Each runs only when one of its guard words is in the text: a regex pass per language over
@@ -116,6 +127,7 @@ _KEYWORDS = ("instruction", "rules", "guideline", "prompt", "direction", "constr
              "say the word", "negative sentence", "apologi", "include any", "your response with", "your reply with",
              "your answer with", "implications", "the request is", "layer i", "evil doctor",
              "above", "before this", "preceding this", "conversation", "chat", "you have no", "you had no",
+             "ignore", "disregard", "system", "admin", "<end of",
              "you are under no", "you operate with no", "you answer with no",
              # the other languages' override nouns (see OVERRIDE_PATTERNS)
              "instruc", "instrukt", "anweisung", "regeln", "befehle", "vorgaben", "richtlinie", "regla", "directri",

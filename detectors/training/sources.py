@@ -26,6 +26,7 @@ from .advice_pairs import ADVICE_PAIRS, MORE_ADVICE_PAIRS, NEUTRAL_ADVICE
 from .synthetic import (ADVICE_EVAL_DOMAINS, EVERYDAY_EVAL_DOMAINS, advice_demos, benign_chat_turns,
                         benign_scary_questions, embedded_injections, everyday_demos, short_answer_demos,
                         synthetic_refusal)
+from .synthetic_text import foreign_texts, machine_texts
 
 HELDOUT_DEMO_SOURCES = {"hh-rlhf-harmless"}
 # Training weights of the hand-written advice (``advice_pairs.py``) relative to a templated row; 0 =
@@ -235,6 +236,14 @@ def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 1
         rows.append(TextRow(text, 0, "synthetic:chat-turns", _split(text), synthetic=True))
     for text in benign_scary_questions(seed, n=80 if per_source and per_source < 100 else 800):
         rows.append(TextRow(text, 0, "synthetic:alarming-words", _split(text), synthetic=True))
+    # Every non-Latin-script row above is an attack and the benign ones are English prose: benign text
+    # in other scripts and pasted machine text keep the model from learning the script or the
+    # identifiers as the attack (synthetic_text.py).
+    small = per_source and per_source < 100
+    for text in foreign_texts(seed, n=60 if small else 1200):
+        rows.append(TextRow(text, 0, "synthetic:other-languages", _split(text), synthetic=True))
+    for text in machine_texts(seed, n=60 if small else 1200):
+        rows.append(TextRow(text, 0, "synthetic:machine-text", _split(text), synthetic=True))
     # Benign persona / role-play instructions: role-play is not an attack, and without these the
     # model learns "persona prompt = jailbreak".
     for r in _sample(json.loads((data / "demos" / "gpteacher-roleplay.json").read_text()), per_source // 2 if per_source else None, seed):
