@@ -64,6 +64,21 @@ OVERRIDE_PATTERNS: list[tuple] = [
           ("nl", r"negeer|vergeet", r"alle|eerdere|vorige|je|jouw|de", r"instructies|regels|richtlijnen|opdrachten",
            ("instructies", "regels", "richtlijnen", "opdrachten")),
       )],
+    # Scripts the classifier reads least well (its vocabulary is English WordPiece, and since v1.6.0 it
+    # has learned that a script alone is no evidence). Chinese and Japanese run without spaces.
+    (r"(?:忽略|忽视|无视|無視|忘记|忘記|不要理会|不要理會)(?:掉)?(?:你|您)?(?:之前|以前|上面|上述|先前|前面|所有|全部|一切|原有|原来|原來)?的?"
+     r"(?:所有|全部|一切)?的?(?:指令|指示|规则|規則|命令|提示词|提示詞|设定|設定)", 0.85, "instruction override (zh)",
+     ("指令", "指示", "规则", "規則", "命令", "提示词", "提示詞", "设定", "設定")),
+    (r"(?:以前|前|上記|これまで|今まで|すべて|全て)の(?:すべての|全ての)?(?:指示|命令|ルール|指令|設定)を(?:すべて|全て)?(?:無視|忘れ)",
+     0.85, "instruction override (ja)", ("指示", "命令", "ルール", "指令", "設定")),
+    (r"(?:이전|모든|위의|앞의|기존)(?:의)?\s*(?:모든\s*)?(?:지침|지시|명령|규칙|지시사항)(?:을|를|은|는|들을)?\s*(?:모두\s*)?(?:무시|잊)",
+     0.85, "instruction override (ko)", ("지침", "지시", "명령", "규칙")),
+    (r"(?:игнорируй|игнорируйте|забудь|забудьте|не\s+обращай\s+внимания\s+на|не\s+обращайте\s+внимания\s+на)\s+"
+     r"(?:все\s+|всё\s+)?(?:предыдущие\s+|прежние\s+|прошлые\s+|вышеуказанные\s+|свои\s+|твои\s+|ваши\s+)?"
+     r"(?:инструкции|указания|правила|команды|установки)", 0.85, "instruction override (ru)",
+     ("инструкц", "указани", "правил", "команд", "установк")),
+    (r"تجاهل\s+(?:جميع\s+|كل\s+)?(?:التعليمات|الأوامر|القواعد|الإرشادات)", 0.85, "instruction override (ar)",
+     ("التعليمات", "الأوامر", "القواعد", "الإرشادات")),
 ]
 
 PERSONA_PATTERNS: list[tuple] = [
@@ -132,7 +147,9 @@ _KEYWORDS = ("instruction", "rules", "guideline", "prompt", "direction", "constr
              # the other languages' override nouns (see OVERRIDE_PATTERNS)
              "instruc", "instrukt", "anweisung", "regeln", "befehle", "vorgaben", "richtlinie", "regla", "directri",
              "indicacion", "órdenes", "normas", "consigne", "règle", "directive", "istruzion", "regole", "direttive",
-             "indicazion", "instruç", "regras", "diretriz", "orientaç", "regels", "opdracht")
+             "indicazion", "instruç", "regras", "diretriz", "orientaç", "regels", "opdracht",
+             "指令", "指示", "规则", "規則", "命令", "提示词", "提示詞", "设定", "設定", "ルール", "지침", "지시", "명령", "규칙",
+             "инструкц", "указани", "правил", "команд", "установк", "التعليمات", "الأوامر", "القواعد", "الإرشادات")
 _CASED = ("DAN", "AIM", "STAN", "DUDE")
 
 

@@ -770,7 +770,10 @@ choices made after an earlier run's numbers were read are listed under Known gap
   machine text built with Faker (`synthetic_text.py`), and the hidden-character rule no longer counts
   joiners between non-ASCII letters or emoji (Persian, Indic scripts, emoji sequences) or direction
   marks in right-to-left text: the engine now acts on {other_lang:.3f} / {pastes:.3f} of the two sets.
-  Costs, all small: the 30 non-Latin attacks of calib acted on 0.967 -> 0.933 (evaluation fit);
+  Costs, all small: the 30 non-Latin attacks of calib acted on 0.967 -> 0.933 (evaluation fit), and
+  0.967 again once the override rule gained the wording of "ignore all previous instructions" in
+  Chinese, Japanese, Korean, Russian and Arabic (`phrases.py`; no benign text of the sources or of the
+  evaluation sets matches, six training attacks do);
   calib recall at 1 % FPR 0.965 -> {calib_inj.get('recall_at_1pct_fpr_cascade', float('nan')):.3f};
   the whole engine on held-out jailbreaks 0.894 -> {heldout_jb:.3f} with held-out benign persona
   prompts 0.008 -> {heldout_benign:.3f}, while held-out recall at 1 % FPR moved 0.889 / 0.890 ->
