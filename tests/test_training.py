@@ -87,6 +87,12 @@ def test_evaluation_prompts_do_not_come_from_the_training_generators():
     generated = {t.lower() for t in synthetic.benign_chat_turns(13) + synthetic.benign_scary_questions(13)}
     overlap = [t for t in SHORT_TURNS + SCARY_QUESTIONS if t.lower() in generated]
     assert len(overlap) <= 0.02 * len(SHORT_TURNS + SCARY_QUESTIONS), overlap
+    from detectors.training.eval_prompts import NON_ENGLISH_QUESTIONS, TECHNICAL_PASTES
+    from detectors.training.synthetic_text import foreign_texts, machine_texts
+
+    generated = set(foreign_texts(13)) | set(machine_texts(13))
+    assert not [t for t in NON_ENGLISH_QUESTIONS + TECHNICAL_PASTES if t in generated]
+    assert not [t for t in NON_ENGLISH_QUESTIONS + TECHNICAL_PASTES if any(t[:40] in g for g in generated)]
 
 
 def test_vectorised_kshot_matches_the_engine_aggregate():
