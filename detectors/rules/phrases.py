@@ -43,7 +43,8 @@ OVERRIDE_PATTERNS: list[tuple] = [
      0.6, "replacement task", ("new task", "new instructions", "new important", "new urgent", "new updated", "new real")),
     # What an injection makes the model write: a markdown image whose URL carries a slot for the data
     # to steal (rendered, it sends the data to that host), or active markup in the answer.
-    (r"!\[[^\]\n]{0,40}\]\(\s*https?://[^)\s]+\?[^)\s]*=\s*(?:\[[^\]\s]{1,30}\]|\{[^}\s]{1,30}\}|<[^>\s]{1,30}>|\$[A-Za-z_]+)",
+    # (bounded, and host and path exclude "?": a long or "?"-filled URL cannot make the search quadratic)
+    (r"!\[[^\]\n]{0,40}\]\(\s*https?://[^)\s?]{1,200}\?[^)\s]{0,200}?=\s*(?:\[[^\]\s]{1,30}\]|\{[^}\s]{1,30}\}|<[^>\s]{1,30}>|\$[A-Za-z_]+)",
      0.6, "exfiltration through a markdown image", ("](http",)),
     (r"\b(?:include|add|insert|put|append|embed|output|print|write)\b[^\n.]{0,30}?\b(?:in|into|to|at\s+the\s+end\s+of)\s+your\s+"
      r"(?:response|answer|reply|output)\b[^\n]{0,80}?(?:<\w+[^>\n]{0,60}\bon[a-z]+\s*=|javascript:|<script|!\[[^\]\n]{0,40}\]\(https?://)",
