@@ -28,6 +28,14 @@ OVERRIDE_PATTERNS: list[tuple] = [
      r"|\b(?:beginning|start|top)\s+of\s+(?:this|our|the)\s+(?:conversation|chat|prompt)\b[^\n]{0,80}?\b(?:quote|repeat|verbatim|word\s+for\s+word|exactly)\b", 0.6, "context extraction",
      tuple(f"of {w} {n}" for w in ("this", "our", "the") for n in ("conversation", "chat", "prompt"))),
     (r"\bdo\s+not\s+(?:follow|obey)\s+(?:your|the|any)\s+(?:rules|guidelines|instructions|polic(?:y|ies))", 0.7, "instruction override"),
+    # "Forget everything above / you were told": no instruction noun, the same override (24 source
+    # attacks say it this way, 17 of them with no other override wording; no benign text does).
+    (r"\b(?:forget|ignore|disregard)\s+(?:about\s+)?(?:everything|all\s+(?:of\s+)?(?:that|this|the\s+above|above|before|previous))\b"
+     r"(?:\s+(?:above|before|previous(?:ly)?|prior|earlier|(?:that\s+)?(?:i|we|you)\s+(?:have\s+)?(?:said|told\s+you|wrote|asked)"
+     r"|(?:that\s+)?was\s+said|you\s+(?:were|have\s+been)\s+told|up\s+to\s+now|so\s+far))", 0.8, "instruction override",
+     ("forget", "ignore", "disregard")),
+    (r"\b(?:vergiss|vergessen\s+sie|ignoriere|ignorieren\s+sie)\s+alles(?:\s*,)?\s+(?:davor|zuvor|vorher|bisherige|bisher|oben"
+     r"|was\s+(?:ich|wir|du|man)\b)", 0.8, "instruction override (de)", ("alles",)),
     # Indirect injection: text inside a document, a record or a tool result that speaks to the model.
     # Each needs a directive after it, so "please disregard this information" in an email stays quiet.
     (r"\b(?:ignore|disregard)\s+(?:the\s+rest\s+of\s+|all\s+(?:the\s+)?|any\s+|other\s+)?(?:this\s+|the\s+|these\s+)?"
@@ -152,7 +160,7 @@ _KEYWORDS = ("instruction", "rules", "guideline", "prompt", "direction", "constr
              "say the word", "negative sentence", "apologi", "include any", "your response with", "your reply with",
              "your answer with", "implications", "the request is", "layer i", "evil doctor",
              "above", "before this", "preceding this", "conversation", "chat", "you have no", "you had no",
-             "ignore", "disregard", "system", "admin", "<end of", "new task", "new instructions", "new important",
+             "ignore", "disregard", "forget", "vergiss", "vergessen", "ignorier", "system", "admin", "<end of", "new task", "new instructions", "new important",
              "new urgent", "new updated", "new real", "](http", "your response", "your answer", "your reply", "your output",
              "you are under no", "you operate with no", "you answer with no",
              # the other languages' override nouns (see OVERRIDE_PATTERNS)
