@@ -35,7 +35,7 @@ OVERRIDE_PATTERNS: list[tuple] = [
      r"|(?:that\s+)?was\s+said|you\s+(?:were|have\s+been)\s+told|up\s+to\s+now|so\s+far))", 0.8, "instruction override",
      ("forget", "ignore", "disregard")),
     (r"\b(?:vergiss|vergessen\s+sie|ignoriere|ignorieren\s+sie)\s+alles(?:\s*,)?\s+(?:davor|zuvor|vorher|bisherige|bisher|oben"
-     r"|was\s+(?:ich|wir|du|man)\b)", 0.8, "instruction override (de)", ("alles",)),
+     r"|was\s+(?:ich|wir|du|man)\b)", 0.8, "instruction override (de)", ("vergiss", "vergessen", "ignorier")),
     # Indirect injection: text inside a document, a record or a tool result that speaks to the model.
     # Each needs a directive after it, so "please disregard this information" in an email stays quiet.
     (r"\b(?:ignore|disregard)\s+(?:the\s+rest\s+of\s+|all\s+(?:the\s+)?|any\s+|other\s+)?(?:this\s+|the\s+|these\s+)?"
@@ -150,25 +150,18 @@ _OVERRIDE = _compile(OVERRIDE_PATTERNS)
 _PERSONA = _compile(PERSONA_PATTERNS)
 
 
-# Every pattern above needs one of these words to match; a message with none of them skips the
-# pattern loop (most code and prose). Plain substring tests on the lower-cased text run at C speed,
-# far faster than one case-insensitive alternation regex.
-_KEYWORDS = ("instruction", "rules", "guideline", "prompt", "direction", "constraint", "polic", "programming",
-             "override", "command", "mode", "anything now", "jailbr", "character", "you are", "from now",
-             "pretend", "imagine", "restriction", "filter", "limitation", "censor", "ethic", "amoral", "unaligned",
-             "refus", "mongo", "antigpt", "\U0001f513", "\U0001f512", "classic",
-             "say the word", "negative sentence", "apologi", "include any", "your response with", "your reply with",
-             "your answer with", "implications", "the request is", "layer i", "evil doctor",
-             "above", "before this", "preceding this", "conversation", "chat", "you have no", "you had no",
-             "ignore", "disregard", "forget", "vergiss", "vergessen", "ignorier", "system", "admin", "<end of", "new task", "new instructions", "new important",
-             "new urgent", "new updated", "new real", "](http", "your response", "your answer", "your reply", "your output",
-             "you are under no", "you operate with no", "you answer with no",
-             # the other languages' override nouns (see OVERRIDE_PATTERNS)
-             "instruc", "instrukt", "anweisung", "regeln", "befehle", "vorgaben", "richtlinie", "regla", "directri",
-             "indicacion", "órdenes", "normas", "consigne", "règle", "directive", "istruzion", "regole", "direttive",
-             "indicazion", "instruç", "regras", "diretriz", "orientaç", "regels", "opdracht",
-             "指令", "指示", "规则", "規則", "命令", "提示词", "提示詞", "设定", "設定", "ルール", "지침", "지시", "명령", "규칙",
-             "инструкц", "указани", "правил", "команд", "установк", "التعليمات", "الأوامر", "القواعد", "الإرشادات")
+# A message with none of these words skips the pattern loop (most code and prose). Plain substring tests
+# on the lower-cased text run at C speed, far faster than one case-insensitive alternation regex. The
+# base list covers the patterns without guards; a guarded pattern runs only when one of its guards is
+# in the text, so its guards are its trigger words and are added from the pattern list itself.
+_BASE_KEYWORDS = ("instruction", "rules", "guideline", "prompt", "direction", "directive", "constraint", "polic", "programming",
+                  "override", "command", "mode", "anything now", "jailbr", "character", "you are", "from now",
+                  "pretend", "imagine", "restriction", "filter", "limitation", "censor", "ethic", "amoral", "unaligned",
+                  "refus", "mongo", "antigpt", "\U0001f513", "\U0001f512", "classic",
+                  "say the word", "negative sentence", "apologi", "include any", "implications", "the request is",
+                  "layer i", "evil doctor", "you have no", "you had no", "you are under no", "you operate with no",
+                  "you answer with no")
+_KEYWORDS = tuple(dict.fromkeys(_BASE_KEYWORDS + tuple(g for *_, guards in _OVERRIDE + _PERSONA for g in guards)))
 _CASED = ("DAN", "AIM", "STAN", "DUDE")
 
 
