@@ -232,14 +232,14 @@ def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 1
             if q and not _ATTACK_PHRASING.search(q):  # a red-teamer's own "pretend you have no rules" is left out
                 source = "hh-rlhf-harmless (first human turns)" if i == 0 else "hh-rlhf-harmless (later human turns)"
                 rows.append(TextRow(q, 0, source, split))
-    for text in benign_chat_turns(seed, n=150 if per_source and per_source < 100 else 1500):
+    small = bool(per_source and per_source < 100)  # smoke sizes
+    for text in benign_chat_turns(seed, n=150 if small else 1500):
         rows.append(TextRow(text, 0, "synthetic:chat-turns", _split(text), synthetic=True))
-    for text in benign_scary_questions(seed, n=80 if per_source and per_source < 100 else 800):
+    for text in benign_scary_questions(seed, n=80 if small else 800):
         rows.append(TextRow(text, 0, "synthetic:alarming-words", _split(text), synthetic=True))
     # Every non-Latin-script row above is an attack and the benign ones are English prose: benign text
     # in other scripts and pasted machine text keep the model from learning the script or the
     # identifiers as the attack (synthetic_text.py).
-    small = per_source and per_source < 100
     for text in foreign_texts(seed, n=60 if small else 1200):
         rows.append(TextRow(text, 0, "synthetic:other-languages", _split(text), synthetic=True))
     for text in machine_texts(seed, n=60 if small else 1200):
