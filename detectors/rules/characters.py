@@ -24,15 +24,21 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def _in_ordinary_use(text: str, m: re.Match[str]) -> bool:
-    """Invisible characters that real text needs: ZWNJ/ZWJ between non-ASCII letters or emoji
-    (Persian and Indic spelling, emoji sequences such as the family emoji), and direction marks in
-    text written right to left. Smuggling hides them between ASCII letters ("ig\u200bnore") or uses
-    the others (zero-width space, overrides, isolates, tag characters)."""
+    """Invisible characters that real text carries: ZWNJ/ZWJ between non-ASCII letters or emoji
+    (Persian and Indic spelling, emoji sequences such as the family emoji); direction marks in text
+    written right to left; and one or two zero-width characters anywhere but inside an ASCII word —
+    copied CJK text is full of stray ZWNJ/ZWSP beside punctuation and spaces, and a byte-order mark
+    survives where files were joined. Smuggling splits an ASCII word ("ig\u200bnore") so a filter
+    misses it, or strings many together to encode hidden bits; overrides, isolates and tag
+    characters always count."""
     run = m.group()
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
     if all(c in _JOINERS for c in run):
-        before = text[m.start() - 1] if m.start() else " "
-        after = text[m.end()] if m.end() < len(text) else " "
-        return ord(before) > 0x2FF and ord(after) > 0x2FF and not before.isspace() and not after.isspace()
+        if ord(before) > 0x2FF and ord(after) > 0x2FF and not before.isspace() and not after.isspace():
+            return True
+    if len(run) <= 2 and all(c in _ZERO_WIDTH for c in run):
+        return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
     return all(c in _MARKS for c in run) and bool(_RTL.search(text))
 
 
@@ -71,6 +77,13 @@ def hidden_characters(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
 _WORD = re.compile(r"\w{2,40}")
 
 
+# Greek letters that pass for Latin ones. The rest (alpha, beta, epsilon, theta, mu, pi, sigma, omega...)
+# are the notation of science and engineering ("sin\u03b1", "10 k\u03a9", "\u03c3_y"), which mixes them with
+# Latin letters in one word all the time.
+_GREEK_LOOKALIKES = frozenset("\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7"
+                              "\u03bf\u03bd\u03b9\u03f2\u03f3")
+
+
 def _script(ch: str) -> str | None:
     if not ch.isalpha():
         return None
@@ -80,7 +93,9 @@ def _script(ch: str) -> str | None:
         name = unicodedata.name(ch)
     except ValueError:
         return None
-    for s in ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE"):
+    if name.startswith("GREEK"):
+        return "GREEK" if ch in _GREEK_LOOKALIKES else "GREEK NOTATION"
+    for s in ("LATIN", "CYRILLIC", "ARMENIAN", "CHEROKEE"):
         if name.startswith(s):
             return s
     if name.startswith("MATHEMATICAL") or name.startswith("FULLWIDTH LATIN"):

@@ -151,7 +151,14 @@ PERSONA_PATTERNS: list[tuple] = [
     (r"\byou\s+are\s+(?:now|no\s+longer)\b", 0.45, "persona switch"),
     (r"\bfrom\s+now\s+on\b", 0.25, "persona switch"),
     (r"\b(?:pretend|imagine)\s+(?:that\s+)?you\s+(?:are|have)\s+(?:no|an?\s+(?:ai|model|assistant)\s+(?:with(?:out)?|that))", 0.55, "persona switch"),
-    (r"\b(?:no|without\s+any|free\s+(?:of|from)(?:\s+all)?)\s+(?:restrictions|filters?|limitations|censorship|guidelines|ethical\s+(?:guidelines|constraints))\b", 0.6, "restriction removal"),
+    # "No restrictions" is everyday prose too ("walk freely in their dreams without any restrictions"):
+    # alone it stays under caution; said of the model or its answers in the same sentence it does not.
+    (r"\b(?:no|without\s+any|free\s+(?:of|from)(?:\s+all)?)\s+(?:restrictions|filters?|limitations|censorship|guidelines|ethical\s+(?:guidelines|constraints))\b", 0.4, "restriction removal"),
+    (r"\b(?:you|your|yourself|ai|model|assistant|bot|chatbot|gpt|dan|persona|character|mode|respon\w*|answers?|replies|outputs?)\b[^.!?\n]{0,100}?"
+     r"\b(?:no|without\s+any|free\s+(?:of|from)(?:\s+all)?)\s+(?:restrictions|filters?|limitations|censorship|guidelines|ethical\s+(?:guidelines|constraints))\b"
+     r"|\b(?:no|without\s+any|free\s+(?:of|from)(?:\s+all)?)\s+(?:restrictions|filters?|limitations|censorship|guidelines|ethical\s+(?:guidelines|constraints))\b"
+     r"[^.!?\n]{0,60}?\b(?:you|your|ai|model|assistant|bot|chatbot|gpt|respon\w*|answers?|replies|outputs?)\b", 0.6, "restriction removal",
+     ("restriction", "filter", "limitation", "censorship", "guideline", "ethical")),
     (r"\b(?:unfiltered|uncensored|amoral|unethical|unaligned)\b", 0.45, "unfiltered persona"),
     (r"\byou\s+(?:have|had|are\s+under|operate\s+with|answer\s+with)\s+no\s+(?:content\s+polic(?:y|ies)|rules|restrictions|filters|limits|guidelines|boundaries|morals|ethics)\b", 0.7, "restriction removal",
      ("you have no", "you had no", "you are under no", "you operate with no", "you answer with no")),

@@ -910,6 +910,24 @@ choices made after an earlier run's numbers were read are listed under Known gap
   instructions hide in issues, comments, READMEs and configuration with no wording aimed at a model,
   is what a new attack phrasing looks like to this engine. Rule cost: 160 us per user message as
   before, 170 -> 207 us per JSON tool result (6,000 source texts, this machine).
+- **Long real writing requests (WritingBench, development check, not vendored).** WritingBench's
+  1,000 writing tasks (reports, contracts, papers to summarise, stories; 556 English, 444 Chinese,
+  most with pages of reference material) are the long benign prompts the injection sources lack. Its
+  licence could not be confirmed here, so `python -m bench.long_prompts PATH` reads it from the PyPI
+  wheel `inspect_evals==0.28.0` instead of a vendored copy, and no fit trains on it. First read
+  (v1.6.0, rules of 0bd9644): the engine acted on 0.033 of them — 0.020 of the English and 0.050 of
+  the Chinese — over the 0.5 % target for benign prompts. Most were rules reading ordinary text as
+  an attack: Greek letters of scientific notation ("sin\u03b1", "10K\u03a9", "\u03c3_y", "\u03bcm") as homoglyphs,
+  stray zero-width non-joiners of copied Chinese text as smuggling, and "walk freely in their dreams
+  without any restrictions" as a jailbreak's restriction removal. Since then the homoglyph rule counts
+  only the Greek letters that pass for Latin ones; one or two zero-width characters outside an ASCII
+  word are ordinary (inside one, or many in a row, they still count); and "no restrictions" reaches
+  caution only when said of the model or its answers in the same sentence (alone 0.4; the engine's
+  held-out jailbreak numbers are unchanged). Now 0.008 (English 0.011, Chinese 0.005), all eight from
+  the injection classifier at its caution threshold — four from the whole prompt (long instruction-heavy
+  briefs: an HR confidentiality agreement, a research-report brief), four from one 128-token window of
+  a long paper about language models or instruction tuning, where many windows give many chances.
+  Long benign prompts rich in instructions are still the classifier's blind side.
 - **Injections buried in long benign text** (indirect injection in a document or tool output) are
   the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose.
   `python -m bench.indirect_injection` (calib half A, never trained on) measured recall at 1 % FPR
