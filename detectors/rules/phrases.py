@@ -236,11 +236,18 @@ _ESCAPE = re.compile(r'\\[nrt"]|\\(?=\s)')
 
 def unescaped(text: str) -> str:
     """``text`` with the escapes of a serialised string — JSON's ``\\n``, ``\\t``, ``\\"`` and YAML's
-    line continuations — turned into blanks of the same length, so a phrase split by them still reads
-    as one (tool results arrive as JSON or YAML) and every offset still points into the original."""
+    line continuations — turned into blanks of the same length (a line break for ``\\n``), so a phrase
+    split by them still reads as one (tool results arrive as JSON or YAML) and every offset still
+    points into the original."""
     if "\\" not in text:
         return text
-    return _ESCAPE.sub(lambda m: " " * (len(m.group()) - 1) + ('"' if m.group().endswith('"') else " "), text)
+    return _ESCAPE.sub(_blank, text)
+
+
+def _blank(m: re.Match[str]) -> str:
+    """Same length; an escaped line break stays a line break, so line-anchored patterns still see it."""
+    escape = m.group()
+    return {"\\n": " \n", "\\r": " \n", '\\"': ' "'}.get(escape, " " * len(escape))
 
 
 def _match_rules(

@@ -927,7 +927,11 @@ choices made after an earlier run's numbers were read are listed under Known gap
   the injection classifier at its caution threshold — four from the whole prompt (long instruction-heavy
   briefs: an HR confidentiality agreement, a research-report brief), four from one 128-token window of
   a long paper about language models or instruction tuning, where many windows give many chances.
-  Long benign prompts rich in instructions are still the classifier's blind side.
+  Long benign prompts rich in instructions are still the classifier's blind side. Not adopted: 1,200
+  synthetic writing briefs (a task, a list of format, length and tone requirements, Faker reference
+  text; topics including language models and prompts) as benign training rows — WritingBench stayed at
+  0.008 (release fit), held-out recall at 1 % FPR fell 0.893 -> 0.887 (tier 1) / 0.884 (cascade), and
+  garak's clean documents and the clean agent tool outputs each had one acted on (0.000 -> 0.012 / 0.018).
 - **Injections buried in long benign text** (indirect injection in a document or tool output) are
   the hardest case for a bag-of-words tier 1: one payload sentence in 600 tokens of prose.
   `python -m bench.indirect_injection` (calib half A, never trained on) measured recall at 1 % FPR
