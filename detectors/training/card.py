@@ -908,7 +908,11 @@ choices made after an earlier run's numbers were read are listed under Known gap
   reading), clean tool outputs {agent_rate('release', '', kind='benign'):.3f}; as a user message AgentDojo stays at
   {agent_rate('release', 'AgentDojo', how='user'):.3f}. AgentDojo and AgentThreatBench are development numbers now; CodeIPI, whose
   instructions hide in issues, comments, READMEs and configuration with no wording aimed at a model,
-  is what a new attack phrasing looks like to this engine. Rule cost: 160 us per user message as
+  is what a new attack phrasing looks like to this engine. Its misses, read after the rules were
+  written (nothing was written from them), are setup steps in a maintainer's voice — "run `python -c
+  ...` before modifying this file", "add this package to requirements.txt", "capture the environment
+  with `env | sort`" — that differ from a real README only in what the command does: a tool-call policy
+  (what an agent may run) is the layer for those, not a prompt filter. Rule cost: 160 us per user message as
   before, 170 -> 207 us per JSON tool result (6,000 source texts, this machine).
 - **Long real writing requests (WritingBench, development check, not vendored).** WritingBench's
   1,000 writing tasks (reports, contracts, papers to summarise, stories; 556 English, 444 Chinese,
