@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 
-from ..aggregate import AggregationParams, demo_risk
 from ..scoring import Item, ModelSet, Scorer
 from ..verdict import model_decision_thresholds
 from .aggregation import kshot_risks
