@@ -7,6 +7,7 @@ patterns it matches, so one stray "act as" stays low while a DAN template scores
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Any
 
 from ..types import Finding
@@ -112,6 +113,7 @@ _NOTE_GUARDS = tuple(f"{n} {p}" for n in ("note", "message", "notice", "instruct
                                             "request", "memo") for p in ("to", "for")) + ("p.s", "ps ", "attention", "dear", "hey")
 _MODEL_GUARDS = ("assistant", "agent", "bot", "llm", "model", "copilot", "gpt", "a.i.", "ai must", "ai should", "ai need",
                  "ai has", "ai is", "ai shall")
+_MUST = r"must|should|needs?\s+to|has\s+to|is\s+(?:required|instructed|expected)\s+to"
 AGENT_PATTERNS: list[tuple] = [
     (rf"\b(?:(?:note|message|notice|instructions?|reminder|directive|request|memo|p\.?\s?s\.?)\s+(?:to|for)|attention,?|dear|hey)\s+"
      rf"(?:the\s+|any\s+|all\s+|an?\s+|this\s+|our\s+|your\s+)?{_MODEL}(?:\s*[:,!\]\-\u2013\u2014]|\s+(?:reading|processing|handling)\b)",
@@ -123,11 +125,11 @@ AGENT_PATTERNS: list[tuple] = [
     (r"\b(?:before|after)\s+(?:you\s+)?(?:can\s+|could\s+|may\s+)?\w{2,12}\s+(?:\w+\s+){0,2}?(?:the\s+|my\s+)?"
      r"(?:task|request|question|job)\s+(?:that\s+|which\s+)?(?:i|the\s+user|your\s+user)\s+(?:gave|assigned|set|asked|sent)\b",
      0.6, "task put before the user's own", tuple(f"{who} {verb}" for who in ("i", "user") for verb in ("gave", "assigned", "set", "asked", "sent"))),
-    (rf"\b(?:the|your|this|our)\s+{_MODEL}\s+(?:must|should|needs?\s+to|has\s+to|is\s+(?:required|instructed|expected)\s+to|shall)"
+    (rf"\b(?:the|your|this|our)\s+{_MODEL}\s+(?:{_MUST}|shall)"
      r"\s+(?:now\s+|immediately\s+|also\s+|first\s+)?(?:send|forward|e-?mail|transfer|pay|delete|remove|record|include|add|insert"
      r"|quote|reveal|share|post|upload|run|execute|invite|change|reset|grant|disable|ignore|visit|open|click|mark|reply|respond"
      r"|output|print|write)\b", 0.6, "directive to the model in the third person", _MODEL_GUARDS),
-    (r"\b(?:the|your)\s+(?:assistant|agent)\s+(?:must|should|needs?\s+to|has\s+to|is\s+(?:required|instructed|expected)\s+to)"
+    (rf"\b(?:the|your)\s+(?:assistant|agent)\s+(?:{_MUST})"
      r"\s+(?:now\s+|immediately\s+|also\s+|first\s+)?(?:send|forward|e-?mail|transfer|pay|delete|record|include|quote|reveal"
      r"|share|post|upload|run|execute|invite|grant|disable|ignore)\b", 0.45, "directive to the assistant in the third person",
      ("assistant", "agent")),
@@ -135,6 +137,10 @@ AGENT_PATTERNS: list[tuple] = [
      r"(?:this|it|that)\s+to)\s+(?:the|your)\s+user\b", 0.35, "concealment from the user", ("the user", "your user")),
 ]
 
+# "No restrictions" is everyday prose too ("walk freely in their dreams without any restrictions"):
+# alone it stays under caution; said of the model or its answers in the same sentence it does not.
+_NO_LIMITS = (r"\b(?:no|without\s+any|free\s+(?:of|from)(?:\s+all)?)\s+(?:restrictions|filters?|limitations|censorship|guidelines"
+              r"|ethical\s+(?:guidelines|constraints))\b")
 PERSONA_PATTERNS: list[tuple] = [
     # A bare mention ("what is a DAN prompt?", "developer mode on Android") is weak evidence on its
     # own; aimed at the assistant, or in a template's own wording, it is strong.
@@ -151,14 +157,10 @@ PERSONA_PATTERNS: list[tuple] = [
     (r"\byou\s+are\s+(?:now|no\s+longer)\b", 0.45, "persona switch"),
     (r"\bfrom\s+now\s+on\b", 0.25, "persona switch"),
     (r"\b(?:pretend|imagine)\s+(?:that\s+)?you\s+(?:are|have)\s+(?:no|an?\s+(?:ai|model|assistant)\s+(?:with(?:out)?|that))", 0.55, "persona switch"),
-    # "No restrictions" is everyday prose too ("walk freely in their dreams without any restrictions"):
-    # alone it stays under caution; said of the model or its answers in the same sentence it does not.
-    (r"\b(?:no|without\s+any|free\s+(?:of|from)(?:\s+all)?)\s+(?:restrictions|filters?|limitations|censorship|guidelines|ethical\s+(?:guidelines|constraints))\b", 0.4, "restriction removal"),
-    (r"\b(?:you|your|yourself|ai|model|assistant|bot|chatbot|gpt|dan|persona|character|mode|respon\w*|answers?|replies|outputs?)\b[^.!?\n]{0,100}?"
-     r"\b(?:no|without\s+any|free\s+(?:of|from)(?:\s+all)?)\s+(?:restrictions|filters?|limitations|censorship|guidelines|ethical\s+(?:guidelines|constraints))\b"
-     r"|\b(?:no|without\s+any|free\s+(?:of|from)(?:\s+all)?)\s+(?:restrictions|filters?|limitations|censorship|guidelines|ethical\s+(?:guidelines|constraints))\b"
-     r"[^.!?\n]{0,60}?\b(?:you|your|ai|model|assistant|bot|chatbot|gpt|respon\w*|answers?|replies|outputs?)\b", 0.6, "restriction removal",
-     ("restriction", "filter", "limitation", "censorship", "guideline", "ethical")),
+    (rf"{_NO_LIMITS}", 0.4, "restriction removal"),
+    (rf"\b(?:you|your|yourself|ai|model|assistant|bot|chatbot|gpt|dan|persona|character|mode|respon\w*|answers?|replies|outputs?)\b"
+     rf"[^.!?\n]{{0,100}}?{_NO_LIMITS}|{_NO_LIMITS}[^.!?\n]{{0,60}}?\b(?:you|your|ai|model|assistant|bot|chatbot|gpt|respon\w*|answers?"
+     r"|replies|outputs?)\b", 0.6, "restriction removal", ("restriction", "filter", "limitation", "censorship", "guideline", "ethical")),
     (r"\b(?:unfiltered|uncensored|amoral|unethical|unaligned)\b", 0.45, "unfiltered persona"),
     (r"\byou\s+(?:have|had|are\s+under|operate\s+with|answer\s+with)\s+no\s+(?:content\s+polic(?:y|ies)|rules|restrictions|filters|limits|guidelines|boundaries|morals|ethics)\b", 0.7, "restriction removal",
      ("you have no", "you had no", "you are under no", "you operate with no", "you answer with no")),
@@ -244,10 +246,12 @@ def unescaped(text: str) -> str:
     return _ESCAPE.sub(_blank, text)
 
 
+# Same length; an escaped line break stays a line break, so line-anchored patterns still see it.
+_BLANKS = {"\\n": " \n", "\\r": " \n", '\\"': ' "'}
+
+
 def _blank(m: re.Match[str]) -> str:
-    """Same length; an escaped line break stays a line break, so line-anchored patterns still see it."""
-    escape = m.group()
-    return {"\\n": " \n", "\\r": " \n", '\\"': ' "'}.get(escape, " " * len(escape))
+    return _BLANKS.get(m.group(), " " * len(m.group()))
 
 
 def _match_rules(
@@ -267,9 +271,8 @@ def _match_rules(
             low = text.lower()
             inp.memo[key] = (text, low, has_trigger(text, low))
         text, low, triggered = inp.memo[key]
-        patterns = (compiled if triggered else []) + (list(documents) if msg.role in document_roles else [])
         hits: list[tuple[int, int, float, str]] = []
-        for rx, w, desc, guards in patterns:
+        for rx, w, desc, guards in chain(compiled if triggered else (), documents if msg.role in document_roles else ()):
             if guards and not any(g in low for g in guards):
                 continue
             m = rx.search(text)
