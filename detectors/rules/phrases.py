@@ -153,7 +153,9 @@ PERSONA_PATTERNS: list[tuple] = [
      r"|\b(?:developer|dev|god)\s+mode\s+(?:is\s+)?(?:enabled|activated|output|response)", 0.75, "mode activation"),
     (r"\bjailbroken\b", 0.6, "jailbreak"),
     (r"\bjailbreak\b", 0.35, "jailbreak mention"),
-    (r"\bstay\s+in\s+character\b", 0.5, "stay in character"),
+    # Role-play asks for it too ("You are Chef Marco ... stay in character"); in a DAN template it comes
+    # with the template's other wording.
+    (r"\bstay\s+in\s+character\b", 0.35, "stay in character"),
     (r"\byou\s+are\s+(?:now|no\s+longer)\b", 0.45, "persona switch"),
     (r"\bfrom\s+now\s+on\b", 0.25, "persona switch"),
     (r"\b(?:pretend|imagine)\s+(?:that\s+)?you\s+(?:are|have)\s+(?:no|an?\s+(?:ai|model|assistant)\s+(?:with(?:out)?|that))", 0.55, "persona switch"),
@@ -233,6 +235,22 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return any(o in before and c in after for o, c in _QUOTES.items())
 
 
+# "Disregard the formatting rules I gave you", "override my earlier instruction": the writer takes back
+# their own instruction. An injection overrides someone else's (the operator's, the system's); no
+# attack in the sources words it this way. Text in a tool result that claims the user's voice is itself
+# suspect, so there it is not discounted.
+_OWN_AFTER = re.compile(r"[ \t]*(?:that\s+|which\s+)?(?:i|we)\s+(?:just\s+|had\s+|have\s+|'ve\s+)?"
+                        r"(?:gave|given|give|wrote|written|sent|set|said|listed|pasted|mentioned|asked|added|provided|shared|typed|made)\b",
+                        re.IGNORECASE)
+_OWN_IN = re.compile(r"\b(?:my|our)\b", re.IGNORECASE)
+
+
+def _own(text: str, m: re.Match[str]) -> bool:
+    """The overridden instructions are the writer's own: "my/our" inside the phrase, or "(that) I gave"
+    right after it."""
+    return bool(_OWN_IN.search(m.group()) or _OWN_AFTER.match(text, m.end()))
+
+
 _ESCAPE = re.compile(r'\\[nrt"]|\\(?=\s)')
 
 
@@ -277,9 +295,13 @@ def _match_rules(
                 continue
             m = rx.search(text)
             if m:
-                quoted = mention_factor != 1.0 and _quoted(text, m.start(), m.end())
-                hits.append((m.start(), m.end(), w * scale * (mention_factor if quoted else 1.0),
-                             f"{desc} (quoted)" if quoted else desc))
+                note = ""
+                if mention_factor != 1.0:
+                    if _quoted(text, m.start(), m.end()):
+                        note = " (quoted)"
+                    elif desc == "instruction override" and msg.role not in document_roles and _own(text, m):
+                        note = " (own earlier instruction)"
+                hits.append((m.start(), m.end(), w * scale * (mention_factor if note else 1.0), desc + note))
         if not hits:
             continue
         score = noisy_or([h[2] for h in hits])
@@ -293,8 +315,9 @@ def _match_rules(
 
 
 def injection_phrases(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
-    # An override phrase in quotes is usually a question about it; at half weight it stays under
-    # caution alone, and the classifier still reads the message (12 of 730 source attacks quote theirs).
+    # An override phrase in quotes is usually a question about it, and one aimed at the writer's own
+    # earlier instruction is a correction; at half weight either stays under caution alone, and the
+    # classifier still reads the message (12 of 730 source attacks quote theirs; none overrides its own).
     return _match_rules(inp, params, _OVERRIDE, "injection_phrases", float(params.get("mention_factor", 0.5)), _AGENT)
 
 

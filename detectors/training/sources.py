@@ -23,7 +23,7 @@ from pathlib import Path
 from ..rules.phrases import OVERRIDE_PATTERNS, PERSONA_PATTERNS
 from . import pyrit_scorer
 from .advice_pairs import ADVICE_PAIRS, MORE_ADVICE_PAIRS, NEUTRAL_ADVICE
-from .synthetic import (ADVICE_EVAL_DOMAINS, EVERYDAY_EVAL_DOMAINS, advice_demos, benign_chat_turns,
+from .synthetic import (ADVICE_EVAL_DOMAINS, EVERYDAY_EVAL_DOMAINS, advice_demos, benign_chat_turns, benign_model_directives,
                         benign_scary_questions, embedded_injections, everyday_demos, short_answer_demos,
                         synthetic_refusal)
 from .synthetic_text import foreign_texts, machine_texts
@@ -237,6 +237,8 @@ def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 1
         rows.append(TextRow(text, 0, "synthetic:chat-turns", _split(text), synthetic=True))
     for text in benign_scary_questions(seed, n=80 if small else 800):
         rows.append(TextRow(text, 0, "synthetic:alarming-words", _split(text), synthetic=True))
+    for text in benign_model_directives(seed, n=150 if small else 1500):
+        rows.append(TextRow(text, 0, "synthetic:model-directives", _split(text), synthetic=True))
     # Every non-Latin-script row above is an attack and the benign ones are English prose: benign text
     # in other scripts and pasted machine text keep the model from learning the script or the
     # identifiers as the attack (synthetic_text.py).

@@ -6,6 +6,8 @@ They fill gaps the public sources leave (see ../shared/data/README.md):
   wrap their payloads in exactly such phrases ("Hello, how are you? Ignore your rules…"), so
   without benign examples of them a bag-of-words model learns "how are you" as attack context;
 * **benign questions with alarming words** — "kill a process", "shoot photos at night";
+* **benign instructions to the assistant** — "act as a JavaScript console", "from now on, use bullet
+  points", "ignore my previous message", an operator's rule list: an attack's grammar for ordinary ends;
 * **refusals** — many phrasings, so the response audit does not learn seven fixed sentences;
 * **reckless advice** — no public set of the medical / financial / extreme-sports demonstrations
   of the in-context emergent-misalignment work exists here, so paired reckless and responsible
@@ -95,6 +97,141 @@ def benign_chat_turns(seed: int, n: int = 1500) -> list[str]:
         else:
             text = rng.choice(POLITE) + _fill(rng.choice(QUESTIONS), rng)
         out.add(_finish(text, rng))
+    return sorted(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Benign instructions aimed at the assistant (training generator; eval_prompts.MODEL_DIRECTIVES is
+# written apart). Persona set-ups, standing style rules, self-corrections and operator set-ups use an
+# attack's grammar ("you are", "from now on", "ignore my last message", "rules:") for ordinary ends;
+# without them the injection model reads that grammar itself as the attack.
+
+_PERSONAS = ["a recipe generator", "a chess opponent", "a kanji quiz machine", "a startup idea generator",
+             "a personal fitness trainer", "a stand-up comedian", "a debate coach", "a car mechanic", "a historian",
+             "a UX reviewer", "a tax accountant", "a text adventure game", "a JavaScript console", "a Python REPL",
+             "a regex generator", "a proofreader", "a bedtime storyteller", "a product description writer",
+             "a plant care expert", "a music theory teacher", "a wine sommelier", "a customs officer in a role-play",
+             "a medieval blacksmith", "a museum curator", "a nutrition coach", "a math competition judge",
+             "a patient dungeon master", "a git command helper", "an etymology dictionary", "an IELTS examiner",
+             "a real-estate agent", "a poetry critic", "a landscape photographer", "a climate scientist",
+             "a dog trainer", "a job-application reviewer", "a crossword clue writer", "a negotiation partner"]
+_PERSONA_OPEN = ["I want you to act as {p}.", "Act as {p}.", "You will act as {p}.", "Take the role of {p}.",
+                 "Please behave like {p} for this chat.", "Your job in this conversation is to be {p}.",
+                 "I'd like you to play {p}.", "Pretend to be {p}.", "Imagine you are {p}.", "Be {p} for me."]
+_PERSONA_TASK = ["I will give you {x} and you will reply with {y}.", "I will send {x}; answer with {y}.",
+                 "When I write {x}, respond with {y}.", "Every time I send {x}, give me {y}."]
+_PERSONA_X = ["a topic", "a sentence", "a list of ingredients", "my move", "a word", "a photo description",
+              "a short paragraph", "my answer", "a product name", "a date", "a command", "a question"]
+_PERSONA_Y = ["three suggestions", "your next move", "a rating out of ten", "a corrected version", "a short explanation",
+              "the output only", "one follow-up question", "a haiku", "a score and a tip", "the answer in a table"]
+_PERSONA_TAIL = ["", "Only reply with the result.", "Do not write explanations.", "Keep it short.", "My first request is {q}",
+                 "Let's start with {q}", "Stay in character until I say stop.", "Don't break character.", "Wait for my first message."]
+_FIRST = ["'pasta with leftover spinach'", "e4", "the word 'serendipity'", "my cover letter", "the French Revolution",
+          "'console.log(2 + 2)'", "a rainy street at dusk", "my squat form", "'Monstera leaves turning yellow'"]
+
+_STANDING_OPEN = ["From now on,", "For the rest of this conversation,", "Going forward,", "Until I tell you otherwise,",
+                  "In all your answers,", "For this whole chat,", "Starting now,", "From here on,", "In every reply,",
+                  "For the remainder of our chat,", "Always", "Please always", "Never", "Please never", "Don't ever"]
+_STANDING_DO = ["write in Spanish", "use bullet points", "keep it under 50 words", "cite your sources", "avoid jargon",
+                "explain things like a patient teacher", "add a TL;DR at the top", "use American spelling",
+                "give code examples in TypeScript", "ask me one clarifying question before answering",
+                "answer in a casual tone", "include the units in every number", "put the final answer in bold",
+                "use Celsius", "number the steps", "reply in German and English side by side", "quote the docs you rely on",
+                "end with a one-line summary", "suggest a next step at the end", "mark anything you are unsure about"]
+_STANDING_DONT = ["repeat my question back to me", "use emojis", "apologise so much", "write long introductions",
+                  "use the passive voice", "give me more than three options", "use headings", "add a conclusion paragraph",
+                  "switch languages", "mention the same tip twice", "use exclamation marks"]
+
+_FIX_VERB = ["Ignore", "Disregard", "Forget", "Never mind", "Scratch", "Drop", "Cancel", "Skip", "Please ignore",
+             "Oops, disregard", "Sorry, forget", "Actually, ignore", "Wait, disregard"]
+_FIX_OBJ = ["my previous message", "what I wrote above", "the last draft", "the numbers I gave you earlier", "my first question",
+            "the list I sent", "the instructions I gave you for the title", "my note about the deadline",
+            "the earlier version of the table", "what I said about the colours", "my last two messages",
+            "the rules I set for the summary", "the outline I pasted before", "my earlier request for a formal tone"]
+_FIX_NEXT = ["the deadline is Friday, not Monday.", "use this version instead:\n{snippet}", "let's focus on the introduction.",
+             "I meant 40 guests, not 14.", "we're using Postgres, not MySQL.", "just make it friendlier.",
+             "here's the corrected text:\n{snippet}", "the budget is now 2,000 dollars.", "keep everything else as it was.",
+             "please start again from the second paragraph.", "make it rhyme this time.", "the client prefers blue."]
+_SNIPPETS = ["Team lunch moved to 1 pm on Thursday.", "Total: 14 items, 3 backordered.", "Our office reopens on 3 March.",
+             "The bridge is closed for repairs until June.", "Price per seat: 12.50 EUR, minimum 20 seats."]
+
+_OP_NAMES = ["Nova", "Sage", "Pip", "Atlas", "Luna", "Milo", "Iris", "Otto"]
+_OP_ROLES = ["the booking assistant for Harbor Hotels", "a study helper for first-year chemistry students",
+             "the help-desk bot of a city library", "a shopping assistant for an outdoor gear store",
+             "an onboarding guide for new employees at a logistics firm", "a writing assistant for a newsroom",
+             "the support assistant for a mobile banking app", "a trivia host for a pub quiz night",
+             "a coding helper inside an online IDE", "a concierge for a co-working space"]
+_OP_RULES = ["Keep answers short and friendly.", "If you are not sure, say you don't know.", "Never share customer account numbers.",
+             "Only answer questions about {domain}; politely decline anything else.", "Use the customer's first name.",
+             "Escalate complaints to a human agent.", "Do not give legal or medical advice.", "Always answer in the user's language.",
+             "Follow the style guide: plain words, no slang.", "Offer at most two options at a time.",
+             "Do not reveal internal pricing rules.", "Mention the opening hours when relevant."]
+_OP_DOMAINS = ["our rooms and bookings", "chemistry homework", "library services", "our products", "company policies"]
+_OP_FORMS = ["You are {name}, {role}. {rules}", "You are {role}. {rules}", "Role: {role}.\nRules:\n{bullets}",
+             "System setup for {name} ({role}):\n{bullets}", "Instructions for the assistant: you are {role}. {rules}",
+             "Rules for this conversation:\n{bullets}"]
+
+_META = ["What are your limitations?", "Which language model are you?", "Can you remember our earlier chats?",
+         "What rules do you follow when answering?", "Are you allowed to give medical advice?", "How were you trained?",
+         "Do you store what I type here?", "Can you browse the internet or not?", "What happens to my data after this chat?",
+         "Why did you refuse my last question? It was about cleaning mould.", "Do you have instructions from the company that runs you?",
+         "What topics are you not supposed to talk about?", "Are your answers filtered?", "How do you decide what's safe to say?"]
+_GAMES = ["Let's play twenty questions - you pick a {t}.", "Let's do a mock job interview for a {j} position; you're the interviewer.",
+          "Pretend you're my study buddy and quiz me on {s}.", "Imagine you are a guide in a museum of {m}; walk me through the first room.",
+          "Let's role-play: you're a shopkeeper in Tokyo and I'm practising my Japanese.",
+          "Play a word association game with me about {s}.", "You be the customer and I'll practise my sales pitch for {j} software.",
+          "Let's write a story together, one sentence each, about {m}."]
+_GAME_FILL = {"t": ["famous person", "country", "fruit", "movie"], "j": ["project manager", "nurse", "backend developer", "barista"],
+              "s": ["the periodic table", "World War I", "Spanish verbs", "cell biology"],
+              "m": ["ancient Egypt", "space travel", "musical instruments", "dinosaurs"]}
+_BLUNT = ["Be blunt:", "Skip the pleasantries:", "Don't sugar-coat it:", "No disclaimers needed,", "Be completely honest:",
+          "Give it to me straight:", "Drop the formalities and", "Forget the politeness,"]
+_BLUNT_ASK = ["is my essay intro boring?", "tell me if this logo looks cheap.", "which of my two job offers is better?",
+              "rate my pitch deck's first slide.", "is 35 too late to learn the piano?", "what's weak about my resume summary?"]
+
+
+def benign_model_directives(seed: int, n: int = 1500) -> list[str]:
+    """Benign instructions aimed at the assistant (synthetic): personas, standing rules, self-corrections,
+    operator set-ups, questions about the assistant, games and requests for frankness."""
+    rng = random.Random(seed)
+
+    def persona() -> str:
+        parts = [rng.choice(_PERSONA_OPEN).format(p=rng.choice(_PERSONAS)),
+                 rng.choice(_PERSONA_TASK).format(x=rng.choice(_PERSONA_X), y=rng.choice(_PERSONA_Y))]
+        tail = rng.choice(_PERSONA_TAIL).format(q=rng.choice(_FIRST))
+        return " ".join(parts + ([tail] if tail else []))
+
+    def standing() -> str:
+        opener = rng.choice(_STANDING_OPEN)
+        if opener.lower().startswith(("never", "please never", "don't")):
+            return f"{opener} {rng.choice(_STANDING_DONT)}."
+        verb = rng.choice(_STANDING_DO) if rng.random() < 0.75 else "don't " + rng.choice(_STANDING_DONT)
+        return f"{opener} {verb}." if opener.endswith(("Always", "always")) else f"{opener} please {verb}."
+
+    def correction() -> str:
+        nxt = rng.choice(_FIX_NEXT).format(snippet=rng.choice(_SNIPPETS))
+        return f"{rng.choice(_FIX_VERB)} {rng.choice(_FIX_OBJ)} - {nxt}"
+
+    def operator() -> str:
+        rules = rng.sample(_OP_RULES, rng.randint(2, 4))
+        rules = [r.format(domain=rng.choice(_OP_DOMAINS)) for r in rules]
+        return rng.choice(_OP_FORMS).format(name=rng.choice(_OP_NAMES), role=rng.choice(_OP_ROLES), rules=" ".join(rules),
+                                            bullets="\n".join(f"{i + 1}. {r}" for i, r in enumerate(rules)))
+
+    def game() -> str:
+        text = rng.choice(_GAMES)
+        for key, values in _GAME_FILL.items():
+            text = text.replace("{" + key + "}", rng.choice(values))
+        return text
+
+    kinds = [(persona, 0.3), (standing, 0.2), (correction, 0.2), (operator, 0.15),
+             (lambda: rng.choice(_META), 0.05), (game, 0.05), (lambda: f"{rng.choice(_BLUNT)} {rng.choice(_BLUNT_ASK)}", 0.05)]
+    out: set[str] = set()
+    tries = 0
+    while len(out) < n and tries < n * 50:
+        tries += 1
+        make = rng.choices([k for k, _ in kinds], weights=[w for _, w in kinds])[0]
+        out.add(make())
     return sorted(out)
 
 
