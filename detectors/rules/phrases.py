@@ -36,7 +36,28 @@ OVERRIDE_PATTERNS: list[tuple] = [
      r"|(?:that\s+)?was\s+said|you\s+(?:were|have\s+been)\s+told|up\s+to\s+now|so\s+far))", 0.8, "instruction override",
      ("forget", "ignore", "disregard")),
     (r"\b(?:vergiss|vergessen\s+sie|ignoriere|ignorieren\s+sie)\s+alles(?:\s*,)?\s+(?:davor|zuvor|vorher|bisherige|bisher|oben"
-     r"|was\s+(?:ich|wir|du|man)\b)", 0.8, "instruction override (de)", ("vergiss", "vergessen", "ignorier")),
+     r"|was\s+(?:ich|wir|du|man|vorher|zuvor|bisher|oben)\b)", 0.8, "instruction override (de)", ("vergiss", "vergessen", "ignorier")),
+    # "Forget everything before / you were told" in the other languages of the override below. Each needs
+    # the earlier text as its object: "J'ai tout oublié", "Ho dimenticato tutto quello che avevo imparato",
+    # "Ik ben alles vergeten" are everyday forgetting, and so is "olvida todo antes de dormir".
+    *[(rf"\b(?:{verbs})\s+{everything}\s*,?\s+(?:{before})", 0.8, f"instruction override ({lang})", guards)
+      for lang, verbs, everything, before, guards in (
+          ("fr", r"oublie[rz]?", r"tout",
+           r"ce\s+qui\s+(?:précède|a\s+été\s+dit|est\s+(?:au-dessus|ci-dessus))|ce\s+qu[e']\s*(?:on|je|nous)\s+(?:t'|vous\s+|t\s)?a(?:i|vons)?"
+           r"\s+dit|(?:ce\s+qui\s+est\s+)?(?:au-dessus|ci-dessus|avant|précédemment)\b(?!\s*(?:de|d'|que)\b)", ("oubli",)),
+          ("es", r"olvida(?:r|d)?|olvide", r"todo",
+           r"lo\s+(?:anterior|previo|dicho|de\s+arriba)\b|lo\s+que\s+(?:te\s+|le\s+|se\s+te\s+|se\s+le\s+)?(?:han|he|hemos|ha)\s+dicho"
+           r"|lo\s+que\s+se\s+(?:ha\s+)?dicho|(?:lo\s+que\s+)?(?:antes|arriba)\b(?!\s+(?:de|que)\b)", ("olvid",)),
+          ("it", r"dimentica(?:re)?|dimenticate", r"tutto(?:\s+(?:quello|ciò|quanto))?",
+           r"(?:che\s+)?(?:ti|vi|le)\s+(?:è\s+stato|sono\s+state|ho|abbiamo)\s+(?:detto|dette|scritto)|(?:che\s+è\s+stato\s+)?detto\s+(?:prima|finora|sopra)"
+           r"|sopra\b|(?:che\s+)?precede\b|prima\b(?!\s+(?:di|che)\b)|finora\b", ("dimentica",)),
+          ("pt", r"esque[cç]a|esquece|esque[cç]am", r"tudo",
+           r"o\s+que\s+(?:foi\s+dito|(?:te|lhe|vos)\s+disseram|eu\s+(?:te\s+|lhe\s+)?disse)|o\s+anterior\b|(?:o\s+que\s+está\s+)?acima\b"
+           r"|(?:o\s+que\s+veio\s+)?antes\b(?!\s+(?:de|do|da|que)\b)", ("esque",)),
+          ("nl", r"vergeet", r"alles",
+           r"(?:wat\s+)?(?:hierboven|hiervoor|eerder|daarvoor)\b|wat\s+(?:je|jou|u)\s+(?:eerder\s+|hiervoor\s+)?(?:is|werd)\s+(?:verteld|gezegd)"
+           r"|wat\s+(?:ik|we|wij)\s+(?:eerder\s+)?(?:heb|hebben|zei|zeiden)", ("vergeet",)),
+      )],
     # Indirect injection: text inside a document, a record or a tool result that speaks to the model.
     # Each needs a directive after it, so "please disregard this information" in an email stays quiet.
     (r"\b(?:ignore|disregard)\s+(?:the\s+rest\s+of\s+|all\s+(?:the\s+)?|any\s+|other\s+)?(?:this\s+|the\s+|these\s+)?"
@@ -50,6 +71,10 @@ OVERRIDE_PATTERNS: list[tuple] = [
      ("[system]", "[/system]", "<system>", "</system>", "<end of", "[admin")),
     (r"\b(?:your\s+)?new\s+(?:important\s+|urgent\s+|updated\s+|real\s+)?(?:instructions|task)\b\s*(?:\*{2,}|!|:?\s*(?:is|are)\s+to\b)",
      0.6, "replacement task", ("new task", "new instructions", "new important", "new urgent", "new updated", "new real")),
+    (r"\b(?:deine|ihre)\s+neue\s+aufgabe\s+(?:ist|lautet)|\b(?:ta|votre)\s+nouvelle\s+(?:tâche|mission)\s+(?:est|consiste)"
+     r"|\b(?:tu|su)\s+nueva\s+(?:tarea|misión)\s+(?:es|consiste)|\bil\s+tuo\s+nuovo\s+compito\s+è|\b(?:a\s+)?(?:sua|tua)\s+nova\s+tarefa\s+é"
+     r"|\b(?:je|uw)\s+nieuwe\s+taak\s+is", 0.6, "replacement task (de/fr/es/it/pt/nl)",
+     ("neue aufgabe", "nouvelle tâche", "nouvelle mission", "nueva tarea", "nueva misión", "nuovo compito", "nova tarefa", "nieuwe taak")),
     # What an injection makes the model write: a markdown image whose URL carries a slot for the data
     # to steal (rendered, it sends the data to that host), or active markup in the answer.
     # (bounded, and host and path exclude "?": a long or "?"-filled URL cannot make the search quadratic)
@@ -163,6 +188,22 @@ PERSONA_PATTERNS: list[tuple] = [
     (rf"\b(?:you|your|yourself|ai|model|assistant|bot|chatbot|gpt|dan|persona|character|mode|respon\w*|answers?|replies|outputs?)\b"
      rf"[^.!?\n]{{0,100}}?{_NO_LIMITS}|{_NO_LIMITS}[^.!?\n]{{0,60}}?\b(?:you|your|ai|model|assistant|bot|chatbot|gpt|respon\w*|answers?"
      r"|replies|outputs?)\b", 0.6, "restriction removal", ("restriction", "filter", "limitation", "censorship", "guideline", "ethical")),
+    *[(rf"\b(?:{you})\b[^.!?\n]{{0,100}}?{limits}|{limits}[^.!?\n]{{0,60}}?\b(?:{you})\b", 0.6, f"restriction removal ({lang})", guards)
+      for lang, you, limits, guards in (
+          ("de", r"du|dich|dir|dein\w*|ki|assistent\w*|modell\w*|antworte\w*",
+           r"\b(?:ohne|keine)\s+(?:jegliche\w*\s+|irgendwelche\s+)?(?:regeln?|einschränkung(?:en)?|beschränkung(?:en)?|filter|zensur|grenzen|richtlinien)\b",
+           ("ohne", "keine")),
+          ("fr", r"tu|toi|te|vous|ia|assistant\w*|modèle|réponds|répondez",
+           r"\bsans\s+(?:aucune?\s+|la\s+moindre\s+)?(?:règles?|restrictions?|filtres?|censure|limites?|limitations?)\b", ("sans",)),
+          ("es", r"tú|eres|te|ia|asistente|modelo|responde\w*|actúas",
+           r"\bsin\s+(?:ningun[ao]?\s+|ningún\s+)?(?:restricci\w+|filtros?|normas?|reglas?|censura|límites?)\b", ("sin ",)),
+          ("it", r"tu|sei|ti|ia|assistente|modello|rispondi\w*",
+           r"\bsenza\s+(?:alcun[ao]?\s+|nessun[ao]?\s+)?(?:regol[ae]|restrizion\w+|filtr[oi]|censura|limit[ei])\b", ("senza",)),
+          ("pt", r"você|voce|tu|és|ia|assistente|modelo|responda\w*|responde",
+           r"\bsem\s+(?:nenhuma?\s+|qualquer\s+)?(?:regras?|restri[cç]\w+|filtros?|censura|limites)\b", ("sem ",)),
+          ("nl", r"je|jij|u|ai|assistent|model|antwoord\w*",
+           r"\bzonder\s+(?:enige\s+|alle\s+)?(?:regels?|beperking(?:en)?|filters?|censuur|grenzen)\b", ("zonder",)),
+      )],
     (r"\b(?:unfiltered|uncensored|amoral|unethical|unaligned)\b", 0.45, "unfiltered persona"),
     (r"\byou\s+(?:have|had|are\s+under|operate\s+with|answer\s+with)\s+no\s+(?:content\s+polic(?:y|ies)|rules|restrictions|filters|limits|guidelines|boundaries|morals|ethics)\b", 0.7, "restriction removal",
      ("you have no", "you had no", "you are under no", "you operate with no", "you answer with no")),

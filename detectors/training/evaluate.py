@@ -17,8 +17,8 @@ from ..scoring import Item, ModelSet, Scorer
 from ..verdict import model_decision_thresholds
 from .aggregation import kshot_risks
 from .eval_advice import REALISTIC_ADVICE
-from .eval_prompts import (EVERYDAY_DEMOS, MODEL_DIRECTIVES, NON_ENGLISH_QUESTIONS, SCARY_QUESTIONS, SHORT_TURNS,
-                           TECHNICAL_PASTES)
+from .eval_prompts import (EUROPEAN_ATTACKS, EUROPEAN_LOOKALIKES, EVERYDAY_DEMOS, MODEL_DIRECTIVES, NON_ENGLISH_QUESTIONS,
+                           SCARY_QUESTIONS, SHORT_TURNS, TECHNICAL_PASTES)
 from .pyrit_scorer import SOURCE as PYRIT_SCORER
 from .sources import DemoRow, TextRow, row_half
 
@@ -26,6 +26,8 @@ KS = (1, 2, 4, 8, 16, 32, 64, 128)
 TRIALS = 2000
 
 DIRECTIVES_SET = "instructions to the assistant (personas, standing rules, corrections)"
+LOOKALIKES_SET = "everyday sentences with override words (de, fr, es, it, pt, nl)"
+EUROPEAN_SET = "overrides and persona switches (de, fr, es, it, pt, nl; hand-written)"
 
 
 def _scores(models: ModelSet, items: list[Item], budget: int = -1, batch: int = 256) -> tuple[np.ndarray, np.ndarray]:
@@ -179,7 +181,7 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
     for name, texts in (("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
                         ("everyday questions in other languages", NON_ENGLISH_QUESTIONS),
                         ("pasted logs, tables and records", TECHNICAL_PASTES),
-                        (DIRECTIVES_SET, MODEL_DIRECTIVES),
+                        (DIRECTIVES_SET, MODEL_DIRECTIVES), (LOOKALIKES_SET, EUROPEAN_LOOKALIKES),
                         ("gpteacher-roleplay instructions (calib)", [r.request for r in ev_d if r.source == "gpteacher-roleplay"])):
         texts = [t for t in texts if t.strip().lower() not in trained]
         its = [Item("injection", text=t) for t in texts]
@@ -198,13 +200,14 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
         benign = single_prompt_eval(model_dir, {"held-out benign persona prompts": [r.text for r in held if r.label == 0]})
         out["injection_engine_heldout"] = {**attacks, **benign}
     out["jailbreak_templates"] = template_eval(model_dir, full, tier1_only, inj_rows, inj_caution)
+    out["european_overrides_engine"] = single_prompt_eval(model_dir, {EUROPEAN_SET: EUROPEAN_ATTACKS})
     out["latent_injection"] = latent_injection_eval(model_dir)
     out["spikee"] = spikee_eval(model_dir)
     out["agent_injection"] = agent_injection_eval(model_dir)
     out["single_prompts_engine"] = single_prompt_eval(model_dir, {name.split(" (n=")[0]: texts for name, texts in (
         ("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
         ("everyday questions in other languages", NON_ENGLISH_QUESTIONS), ("pasted logs, tables and records", TECHNICAL_PASTES),
-        (DIRECTIVES_SET, MODEL_DIRECTIVES), ("role-play instructions (gpteacher calib)", [r.request for r in ev_d if r.source == "gpteacher-roleplay"]),
+        (DIRECTIVES_SET, MODEL_DIRECTIVES), (LOOKALIKES_SET, EUROPEAN_LOOKALIKES), ("role-play instructions (gpteacher calib)", [r.request for r in ev_d if r.source == "gpteacher-roleplay"]),
         ("coding requests (em-secure calib)", [r.request for r in ev_d if r.source == "em-secure"][:150]))})
     out["shapes"] = shape_eval(model_dir, ev_d, seed)
     if heldout:
