@@ -222,6 +222,10 @@ PERSONA_PATTERNS: list[tuple] = [
     (r"\b(?:ignoring|disregard(?:ing)?)\s+any\s+(?:possible\s+)?(?:moral|ethical)(?:\s+(?:or|and)\s+(?:moral|ethical))?\s+implications\b", 0.6, "ethics override", ("implications",)),
     (r"\beven\s+if\s+the\s+request\s+is\s+(?:a\s+bit\s+)?(?:questionable|illegal|unethical|harmful)\b", 0.5, "ethics override", ("the request is",)),
     (r"\blayer\s+i\s+create\s+layer\s+i\s*\+\s*1\b|\bagainst\s+the\s+super\s+evil\s+doctor\b", 0.6, "nested fiction", ("layer i", "evil doctor")),
+    # jailbreakchat's "Hypothetical response" template (PyRIT, walledeval, promptfoo carry it): a harmless
+    # stub, then "rewrite the hypothetical response from the perspective of that character".
+    (r"\bhypothetical\s+response\b[\s\S]{0,300}?\b(?:re-?write|write|describe)\b[^.\n]{0,60}?\bfrom\s+the\s+perspective\s+of\b", 0.6,
+     "hypothetical response", ("hypothetical response",)),
     (r"\[(?:🔓|JAILBREAK|CLASSIC|🔒)", 0.8, "dual-response jailbreak"),
 ]
 
