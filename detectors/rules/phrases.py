@@ -226,6 +226,10 @@ PERSONA_PATTERNS: list[tuple] = [
     # stub, then "rewrite the hypothetical response from the perspective of that character".
     (r"\bhypothetical\s+response\b[\s\S]{0,300}?\b(?:re-?write|write|describe)\b[^.\n]{0,60}?\bfrom\s+the\s+perspective\s+of\b", 0.6,
      "hypothetical response", ("hypothetical response",)),
+    # ... and its "text continuation" template: a villain explaining his plan "in great detail", the
+    # harmful request as the plan's steps.
+    (r"\bdr\.?\s+al\b[\s\S]{0,300}?\b(?:diabolical|evil)\s+plan\b|\b(?:diabolical|evil)\s+plan\b[\s\S]{0,300}?\bdr\.?\s+al\s*:",
+     0.6, "text continuation", ("dr. al", "dr al")),
     (r"\[(?:🔓|JAILBREAK|CLASSIC|🔒)", 0.8, "dual-response jailbreak"),
 ]
 

@@ -798,8 +798,10 @@ choices made after an earlier run's numbers were read are listed under Known gap
   these attacks share, each at caution level: refusal suppression ("never say the words", "negative
   sentences about the subject", "never ever start your response with 'I'"), a forced affirmative
   prefix ("begin your response with 'Sure, here is'"), the adaptive attacks' ethics waiver, and
-  DeepInception's layers (v1.7.0 adds jailbreakchat's "hypothetical response" template, the last one
-  the release fit missed; PyRIT's copy is one calib row, no benign text matches). They were written after
+  DeepInception's layers (v1.7.0 adds two jailbreakchat templates: "hypothetical response", the last one
+  the release fit missed, and "text continuation" — Dr. Al's diabolical plan —, the last one the evaluation
+  fit missed; they match one PyRIT calib row each, the second also two held-out rows, which the engine's
+  held-out numbers now include; no benign text of 62,000 matches). They were written after
   reading the misses, so the template numbers in the tables are development numbers now: the engine acts on {tmpl_rel_all:.3f} of the templates and
   {tmpl_rel_new:.3f} of the new ones (release fit; evaluation fit {tmpl_ev_all:.3f} / {tmpl_ev_new:.3f}). Over the
   injection sources' benign texts (about 20 000), the benign demonstrations' requests and answers and

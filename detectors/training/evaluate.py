@@ -207,7 +207,8 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
     out["single_prompts_engine"] = single_prompt_eval(model_dir, {name.split(" (n=")[0]: texts for name, texts in (
         ("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
         ("everyday questions in other languages", NON_ENGLISH_QUESTIONS), ("pasted logs, tables and records", TECHNICAL_PASTES),
-        (DIRECTIVES_SET, MODEL_DIRECTIVES), (LOOKALIKES_SET, EUROPEAN_LOOKALIKES), ("role-play instructions (gpteacher calib)", [r.request for r in ev_d if r.source == "gpteacher-roleplay"]),
+        (DIRECTIVES_SET, MODEL_DIRECTIVES), (LOOKALIKES_SET, EUROPEAN_LOOKALIKES),
+        ("role-play instructions (gpteacher calib)", [r.request for r in ev_d if r.source == "gpteacher-roleplay"]),
         ("coding requests (em-secure calib)", [r.request for r in ev_d if r.source == "em-secure"][:150]))})
     out["shapes"] = shape_eval(model_dir, ev_d, seed)
     if heldout:
