@@ -946,7 +946,8 @@ choices made after an earlier run's numbers were read are listed under Known gap
   What it cost, evaluation fit unless noted (v1.6.0 -> v1.7.0): held-out recall at 1 % FPR 0.893 ->
   {held_inj['recall_at_1pct_fpr_tier1']:.3f} (tier 1) / {held_inj['recall_at_1pct_fpr_cascade']:.3f} (cascade) — "act as", "you are", "from now on" carry
   less weight now, and the held-out benign side (jackhhao's role-play characters and NLP tasks) has few
-  such instructions to gain on; the whole engine on held-out jailbreaks 0.888 -> {heldout_jb:.3f} and on
+  such instructions to gain on; the whole engine on held-out jailbreaks 0.888 -> 0.886 (0.888 once the persona rule knew the
+  "text continuation" template, "Structural jailbreaks" above) and on
   held-out benign persona prompts 0.009 -> {heldout_benign:.3f}; garak's clean documents 0.000 ->
   {lat['evaluation'][1]:.3f} (WHOIS records; release {lat['release'][1]:.3f}); WritingBench (release fit, `bench.long_prompts`) 0.008
   -> 0.012. Gained besides: jailbreak templates flagged by the classifier 0.941 -> {tmpl_ev.get(all_, {}).get('flagged_tier1', float('nan')):.3f}.
