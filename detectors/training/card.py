@@ -933,7 +933,7 @@ choices made after an earlier run's numbers were read are listed under Known gap
   on four ("act as a Linux terminal", "from now on ... British English", a formatting correction, "Rules
   for this session: 1) ..."), the override rule on a correction of the writer's own earlier instruction,
   the persona rule on "stay in character" in a chef role-play. The 1,500 prompts of the generator
-  below, scored by v1.6.0 as user messages, were acted on at 0.074 — operator rule lists even blocked.
+  below, scored by v1.6.0's models (with the rule changes below) as user messages, were acted on at 0.074 — operator rule lists even blocked.
   Changes: the override rule counts an override of the writer's *own* instruction ("my earlier
   instruction", "the rules I gave you") at half weight in user messages (no source attack words it so;
   in a tool result, text in the user's voice is itself suspect and counts in full); "stay in character"
