@@ -269,12 +269,15 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     single_eng = metrics.get("single_prompts_engine", {})
     other_lang, pastes = (single_eng.get(k, {}).get("any_action", float("nan"))
                           for k in ("everyday questions in other languages", "pasted logs, tables and records"))
-    euro = {fit: m.get(EUROPEAN_SET, {}).get("any_action", float("nan"))
-            for fit, m in (("evaluation", metrics.get("european_overrides_engine", {})),
-                           ("release", metrics.get("release_check", {}).get("european_overrides_engine", {})))}
-    euro_benign = single_eng.get(LOOKALIKES_SET, {}).get("any_action", float("nan"))
-    directives = {fit: m.get(DIRECTIVES_SET, {}).get("any_action", float("nan"))
-                  for fit, m in (("evaluation", single_eng), ("release", metrics.get("release_check", {}).get("single_prompts_engine", {})))}
+
+    def engine_rate(section: str, name: str) -> dict[str, float]:
+        """Share of one prompt set the whole engine acted on, per fit."""
+        return {fit: m.get(section, {}).get(name, {}).get("any_action", float("nan"))
+                for fit, m in (("evaluation", metrics), ("release", metrics.get("release_check", {})))}
+
+    euro = engine_rate("european_overrides_engine", EUROPEAN_SET)
+    euro_benign = engine_rate("single_prompts_engine", LOOKALIKES_SET)["evaluation"]
+    directives = engine_rate("single_prompts_engine", DIRECTIVES_SET)
     latent_ev = metrics.get("latent_injection") or {}
     latent_rel = metrics.get("release_check", {}).get("latent_injection") or {}
     lat = {name: (m.get("injected", {}).get("all", {}).get("user_any_action", float("nan")),

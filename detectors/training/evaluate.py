@@ -28,6 +28,11 @@ TRIALS = 2000
 DIRECTIVES_SET = "instructions to the assistant (personas, standing rules, corrections)"
 LOOKALIKES_SET = "everyday sentences with override words (de, fr, es, it, pt, nl)"
 EUROPEAN_SET = "overrides and persona switches (de, fr, es, it, pt, nl; hand-written)"
+# The hand-written benign single-prompt sets, read by the classifier alone and by the whole engine.
+HAND_WRITTEN_BENIGN = (("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
+                       ("everyday questions in other languages", NON_ENGLISH_QUESTIONS),
+                       ("pasted logs, tables and records", TECHNICAL_PASTES),
+                       (DIRECTIVES_SET, MODEL_DIRECTIVES), (LOOKALIKES_SET, EUROPEAN_LOOKALIKES))
 
 
 def _scores(models: ModelSet, items: list[Item], budget: int = -1, batch: int = 256) -> tuple[np.ndarray, np.ndarray]:
@@ -178,10 +183,7 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
                      "fpr_at_shipped_caution_tier1": float((sigmoid_arr(zi1[m][yi[m] == 0]) >= inj_caution).mean())}
     trained = {r.text.strip().lower() for r in inj_rows if r.split == "train"}
     single: dict = {}
-    for name, texts in (("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
-                        ("everyday questions in other languages", NON_ENGLISH_QUESTIONS),
-                        ("pasted logs, tables and records", TECHNICAL_PASTES),
-                        (DIRECTIVES_SET, MODEL_DIRECTIVES), (LOOKALIKES_SET, EUROPEAN_LOOKALIKES),
+    for name, texts in (*HAND_WRITTEN_BENIGN,
                         ("gpteacher-roleplay instructions (calib)", [r.request for r in ev_d if r.source == "gpteacher-roleplay"])):
         texts = [t for t in texts if t.strip().lower() not in trained]
         its = [Item("injection", text=t) for t in texts]
@@ -204,10 +206,8 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
     out["latent_injection"] = latent_injection_eval(model_dir)
     out["spikee"] = spikee_eval(model_dir)
     out["agent_injection"] = agent_injection_eval(model_dir)
-    out["single_prompts_engine"] = single_prompt_eval(model_dir, {name.split(" (n=")[0]: texts for name, texts in (
-        ("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
-        ("everyday questions in other languages", NON_ENGLISH_QUESTIONS), ("pasted logs, tables and records", TECHNICAL_PASTES),
-        (DIRECTIVES_SET, MODEL_DIRECTIVES), (LOOKALIKES_SET, EUROPEAN_LOOKALIKES),
+    out["single_prompts_engine"] = single_prompt_eval(model_dir, {name: texts for name, texts in (
+        *HAND_WRITTEN_BENIGN,
         ("role-play instructions (gpteacher calib)", [r.request for r in ev_d if r.source == "gpteacher-roleplay"]),
         ("coding requests (em-secure calib)", [r.request for r in ev_d if r.source == "em-secure"][:150]))})
     out["shapes"] = shape_eval(model_dir, ev_d, seed)
