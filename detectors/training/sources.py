@@ -17,7 +17,7 @@ import hashlib
 import json
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..rules.phrases import OVERRIDE_PATTERNS, PERSONA_PATTERNS
@@ -286,6 +286,21 @@ def load_rows(data: Path, smoke: bool = False, seed: int = 13) -> tuple[list[Dem
                                    large=per_source if smoke else None)
     n = (60, 20) if smoke else (3000, 300)
     return demo_rows, inj_rows + embedded_injection_rows(inj_rows, demo_rows, seed, *n)
+
+
+def rows_digest(rows: "list[DemoRow] | list[TextRow]") -> str:
+    """sha256 over every field of every row, in order — what a build trained and calibrated on.
+
+    Rows depend on more than the data files: the synthetic generators, the split rules, and the rule
+    patterns that filter hh-rlhf negatives (``_ATTACK_PHRASING``), so a rule edit can change training
+    rows silently. The pipeline records this digest beside the models; a test compares it with what
+    the code builds now.
+    """
+    h = hashlib.sha256()
+    for r in rows:
+        h.update(json.dumps(list(asdict(r).values()), ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        h.update(b"\n")
+    return h.hexdigest()
 
 
 def _dedupe(rows: list, key) -> list:
