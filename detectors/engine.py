@@ -22,10 +22,11 @@ from .request import parse_request
 from .rules import RuleInput, run_rules
 from .rules.base import CALLER_ROLES, inspected
 from .scoring import BatchStats, Item, ModelSet, Result, Scorer
+from .leak import LeakGuard, LeakSettings
 from .memo import MessageMemo
 from .segmenter import cap, turn_demos
 from .types import Demonstration, Finding, Message
-from .verdict import DecisionThresholds, decide, decide_response, model_decision_thresholds
+from .verdict import RESPONSE_SEVERITY, DecisionThresholds, decide, decide_response, model_decision_thresholds
 
 
 @dataclass
@@ -40,6 +41,7 @@ class EngineConfig:
     # On a GPU provider the default becomes -1.
     tier2_budget: int = 0
     inspect_system: bool = False  # also run injection checks on system/developer messages
+    leaks: LeakSettings = field(default_factory=LeakSettings)  # what audit_response treats as a leak
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -221,9 +223,18 @@ class Engine:
             report.evidence = round(self.aggregation.prior_logodds + evidence(logits, self.aggregation), 4)
 
     # ------------------------------------------------------------------ response audit
+    def leak_guard(self, request: Any = None, settings: LeakSettings | None = None) -> LeakGuard:
+        """The secrets and system prompt of ``request`` (its system/developer messages) that its answers
+        must not give away; build once per request and pass to every ``audit_response`` of it."""
+        msgs = parse_request(request) if request is not None else []
+        return LeakGuard.build([m.text for m in msgs if m.role in ("system", "developer")],
+                               settings or self.config.leaks)
+
     async def audit_response(self, answer: str, request: Any = None,
-                             thresholds: DecisionThresholds | None = None) -> ResponseReport:
-        """Score an answer against the request it answers (the last user turn)."""
+                             thresholds: DecisionThresholds | None = None,
+                             guard: LeakGuard | None = None) -> ResponseReport:
+        """Score an answer against the request it answers (the last user turn), and check it for leaks
+        of the request's secrets and system prompt (``guard``; built from ``request`` when not given)."""
         thresholds = thresholds or self.default_thresholds()
         t = time.perf_counter()
         question = ""
@@ -236,6 +247,10 @@ class Engine:
         risk = sigmoid(res.logit)
         rr = ResponseReport(risk=round(risk, 6), verdict=decide_response(risk, thresholds))
         rr.findings.append(Finding("response_audit", round(risk, 4), -1, 0, len(answer), "answer misalignment"))
+        guard = guard if guard is not None else self.leak_guard(request)
+        leaks = guard.check(answer)
+        rr.findings.extend(leaks)
+        rr.verdict = max(rr.verdict, guard.verdict(leaks), key=RESPONSE_SEVERITY.index)
         hidden = run_rules(RuleInput([Message(-1, "tool", answer)]), {"hidden_characters": {}, **{
             k: {"enabled": False} for k in ("injection_phrases", "jailbreak_persona", "fake_role_tags", "homoglyphs",
                                              "encoded_payload", "token_flooding", "excessive_length")}})

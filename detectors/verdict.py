@@ -89,6 +89,9 @@ def decide(scores: dict[str, float], thresholds: DecisionThresholds, redactable:
     return verdict, per_detector
 
 
+RESPONSE_SEVERITY = ("allow", "flag", "block")  # response verdicts, mildest first
+
+
 def decide_response(risk: float, thresholds: DecisionThresholds) -> str:
     if risk >= thresholds.response_block:
         return "block"

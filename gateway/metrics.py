@@ -40,6 +40,9 @@ ACTIONS = Counter("gateway_actions_total", "Actions applied to requests (caution
 REDACTED_DEMOS = Counter("gateway_redacted_demonstrations_total", "Demonstrations removed by redaction")
 FINDINGS = Counter("gateway_findings_total", "Findings by detector", ("detector",))
 RESPONSES = Counter("gateway_response_audits_total", "Response audits by verdict and mode", ("verdict", "mode"))
+RESPONSE_LEAKS = Counter("gateway_response_leaks_total",
+                         "Answers that gave away a secret or the system prompt, by kind (secret_leak, system_prompt_leak)",
+                         ("kind",))
 STREAM_CUTOFFS = Counter("gateway_stream_cutoffs_total", "Streams ended with finish_reason content_filter")
 CACHE = Counter("gateway_score_cache_total", "Score cache lookups", ("result",))
 UNSCORED = Counter("gateway_unscored_total", "Things the engine did not score", ("kind",))

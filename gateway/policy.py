@@ -15,6 +15,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from detectors.leak import MIN_SECRET_CHARS, LeakSettings
 from detectors.verdict import DecisionThresholds, DetectorThresholds, default_detector_thresholds
 
 DETECTORS = set(default_detector_thresholds())
@@ -55,6 +56,39 @@ class Override(Strict):
         return self
 
 
+ResponseAction = Literal["allow", "flag", "block"]
+
+
+class LeakPolicy(Strict):
+    """Leaks of the request's secrets and system prompt in answers (``detectors.leak``)."""
+
+    # Strings that must never appear in an answer (for example a random token planted in the system
+    # prompt): found in any case, spelled out, reversed, rot13'd or in a base64 / hex blob.
+    canaries: list[str] = Field(default_factory=list, max_length=1000)
+    # Also protect the secrets the system prompt declares ("the password is ...", API keys).
+    declared_secrets: bool = True
+    secrets: ResponseAction = "block"
+    # The system prompt quoted back at length: flagged, not blocked, by default (answers that quote a
+    # document given in the system prompt are often legitimate).
+    system_prompt: ResponseAction = "flag"
+    min_words: int = Field(8, ge=4, le=64)
+    system_prompt_fraction: float = Field(0.5, gt=0, le=1)
+    system_prompt_words: int = Field(60, ge=4)
+
+    @model_validator(mode="after")
+    def _canaries_long_enough(self) -> "LeakPolicy":
+        for i, c in enumerate(self.canaries):
+            if sum(ch.isalnum() for ch in c) < MIN_SECRET_CHARS:
+                raise ValueError(f"response.leaks.canaries[{i}]: a canary needs at least {MIN_SECRET_CHARS} letters "
+                                 "or digits (shorter strings occur in ordinary answers)")
+        return self
+
+    def settings(self) -> LeakSettings:
+        return LeakSettings(canaries=tuple(self.canaries), declared_secrets=self.declared_secrets,
+                            secret_action=self.secrets, prompt_action=self.system_prompt, min_words=self.min_words,
+                            prompt_fraction=self.system_prompt_fraction, prompt_max_words=self.system_prompt_words)
+
+
 class ResponsePolicy(Strict):
     enabled: bool = True
     # None: the thresholds calibrated into the loaded models (benign answers of the calibration split
@@ -64,6 +98,7 @@ class ResponsePolicy(Strict):
     refusal: str = "I can't help with that. (This answer was withheld by the prompt-integrity gateway.)"
     stream_window_chars: int = Field(1500, ge=100)
     stream_check_every_chars: int = Field(200, ge=20)
+    leaks: LeakPolicy = Field(default_factory=LeakPolicy)
 
 
 class CautionTexts(Strict):

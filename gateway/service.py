@@ -14,7 +14,8 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from detectors import Engine, EngineConfig, LRUScoreCache, RequestFormatError
 from detectors.report import Report, ResponseReport
-from detectors.verdict import DecisionThresholds
+from detectors.leak import LeakGuard
+from detectors.verdict import RESPONSE_SEVERITY, DecisionThresholds
 
 from . import metrics as M
 from .actions import NothingLeft, apply_caution, apply_redaction
@@ -25,10 +26,28 @@ from .errors import GatewayError
 from .policy import Policy, PolicyStore, ResponsePolicy
 from .settings import Settings
 from .store import RateLimiter, RedisHealth, RedisScoreCache
-from .streaming import StreamAudit, relay
+from .streaming import StreamAudit, leak_records, relay
 from .upstream import Upstream
 
 log = logging.getLogger("gateway")
+
+
+def _severity(rr: ResponseReport) -> tuple[int, float]:
+    """Which of several choices' audits speaks for the response: the worst verdict, then the highest risk."""
+    return RESPONSE_SEVERITY.index(rr.verdict), rr.risk
+
+
+def _count_leaks(rr: ResponseReport) -> None:
+    for leak in leak_records(rr):
+        M.RESPONSE_LEAKS.labels(leak["kind"]).inc()
+
+
+def _response_record(rr: ResponseReport | None) -> dict[str, Any] | None:
+    """The audit trail's view of a response audit: verdict, risk, and what leaked (never the secret)."""
+    if rr is None:
+        return None
+    leaks = leak_records(rr)
+    return {"verdict": rr.verdict, "risk": rr.risk, **({"leaks": leaks} if leaks else {})}
 
 
 class Gateway:
@@ -227,8 +246,8 @@ class Gateway:
                 M.REQUESTS.labels(route, verdict, tenant).inc()
                 return Response(content, resp.status_code, headers=headers,
                                 media_type=resp.headers.get("content-type", "application/json"))
-            return self._stream(request, resp, forwarded, thresholds, response_policy, base_rec, headers, route,
-                                tenant, verdict, started, chat)
+            return self._stream(request, resp, body, forwarded, thresholds, response_policy, base_rec, headers,
+                                route, tenant, verdict, started, chat)
         resp = await self.upstream.send("POST", path, up_headers, json_body=forwarded)
         upstream_s = time.perf_counter() - t_up
         M.UPSTREAM_SECONDS.labels(route).observe(upstream_s)
@@ -245,12 +264,12 @@ class Gateway:
             raise GatewayError(502, "upstream returned invalid JSON", "upstream_error", "upstream_invalid_response") from None
         rr = None
         if response_policy.enabled and isinstance(data, dict):
-            rr = await self._audit_choices(data, forwarded, thresholds, response_policy, chat)
+            rr = await self._audit_choices(data, forwarded, thresholds, response_policy, chat,
+                                           self.engine.leak_guard(body, response_policy.leaks.settings()))
             headers["x-prompt-integrity-response"] = rr.verdict
         M.REQUESTS.labels(route, verdict, tenant).inc()
         M.REQUEST_SECONDS.labels(route).observe(time.perf_counter() - started)
-        await self._write_audit({**base_rec, "upstream_status": 200,
-                                 "response": {"verdict": rr.verdict, "risk": rr.risk} if rr else None})
+        await self._write_audit({**base_rec, "upstream_status": 200, "response": _response_record(rr)})
         total_s = time.perf_counter() - started
         # Server-Timing: what the gateway itself added, separable from the upstream's time.
         headers["server-timing"] = (f"inspect;dur={report.timings.stages.get('total', 0.0):.2f}, "
@@ -261,7 +280,7 @@ class Gateway:
         return JSONResponse(data, headers=headers)
 
     async def _audit_choices(self, data: dict[str, Any], request_body: dict[str, Any], thresholds: DecisionThresholds,
-                             policy: ResponsePolicy, chat: bool) -> ResponseReport:
+                             policy: ResponsePolicy, chat: bool, guard: LeakGuard) -> ResponseReport:
         worst: ResponseReport | None = None
         for choice in data.get("choices") or []:
             if not isinstance(choice, dict):
@@ -270,31 +289,34 @@ class Gateway:
             text = (msg or {}).get("content") if chat else choice.get("text")
             if not isinstance(text, str) or not text:
                 continue
-            rr = await self.engine.audit_response(text, request_body, thresholds)
+            rr = await self.engine.audit_response(text, request_body, thresholds, guard)
             M.RESPONSES.labels(rr.verdict, "full").inc()
+            _count_leaks(rr)
             if rr.verdict == "block":
                 if chat:
                     msg["content"] = policy.refusal
                 else:
                     choice["text"] = policy.refusal
                 choice["finish_reason"] = "content_filter"
-            if worst is None or rr.risk > worst.risk:
+            if worst is None or _severity(rr) > _severity(worst):
                 worst = rr
         return worst or ResponseReport()
 
-    def _stream(self, request: Request, resp, forwarded: dict[str, Any], thresholds: DecisionThresholds,
-                policy: ResponsePolicy, base_rec: dict[str, Any], headers: dict[str, str], route: str, tenant: str,
-                verdict: str, started: float, chat: bool) -> StreamingResponse:
+    def _stream(self, request: Request, resp, original: dict[str, Any], forwarded: dict[str, Any],
+                thresholds: DecisionThresholds, policy: ResponsePolicy, base_rec: dict[str, Any],
+                headers: dict[str, str], route: str, tenant: str, verdict: str, started: float,
+                chat: bool) -> StreamingResponse:
         state = StreamAudit()
+        guard = self.engine.leak_guard(original, policy.leaks.settings())
 
         async def audit(text: str) -> ResponseReport:
-            return await self.engine.audit_response(text, forwarded, thresholds)
+            return await self.engine.audit_response(text, forwarded, thresholds, guard)
 
         async def body():
             try:
                 if policy.enabled:
                     async for chunk in relay(resp, audit, state, policy.stream_window_chars,
-                                             policy.stream_check_every_chars, chat):
+                                             policy.stream_check_every_chars, chat, guard=guard):
                         yield chunk
                 else:
                     async for chunk in resp.aiter_raw():
@@ -303,13 +325,15 @@ class Gateway:
             finally:
                 rv = state.last.verdict if state.last else "allow"
                 M.RESPONSES.labels(rv, "stream").inc()
+                for leak in state.leaks:
+                    M.RESPONSE_LEAKS.labels(leak["kind"]).inc()
                 if state.cut:
                     M.STREAM_CUTOFFS.inc()
                 M.REQUESTS.labels(route, verdict, tenant).inc()
                 M.REQUEST_SECONDS.labels(route).observe(time.perf_counter() - started)
                 await self._write_audit({**base_rec, "upstream_status": 200, "response": {
                     "verdict": rv, "risk": state.last.risk if state.last else 0.0, "stream_cut": state.cut,
-                    "checks": state.checks}})
+                    "checks": state.checks, **({"leaks": state.leaks} if state.leaks else {})}})
 
         return StreamingResponse(body(), media_type="text/event-stream", headers=headers)
 
@@ -317,7 +341,7 @@ class Gateway:
     async def score(self, request: Request) -> JSONResponse:
         started = time.perf_counter()
         route = "/v1/score"
-        tenant, policy, thresholds, _ = await self._admit(request, route)
+        tenant, policy, thresholds, response_policy = await self._admit(request, route)
         body = await self._body(request)
         if "messages" not in body and "prompt" not in body:
             raise GatewayError(400, "body needs 'messages' (chat format) or 'prompt'", code="invalid_request")
@@ -326,14 +350,15 @@ class Gateway:
             raise GatewayError(400, "'response' must be a string", code="invalid_request", param="response")
         report = await self._analyze(body, policy, thresholds, route, tenant)
         if response is not None:
-            report.response = await self.engine.audit_response(response, body, thresholds)
+            report.response = await self.engine.audit_response(
+                response, body, thresholds, self.engine.leak_guard(body, response_policy.leaks.settings()))
             M.RESPONSES.labels(report.response.verdict, "score").inc()
+            _count_leaks(report.response)
         out = report.to_dict(include_demos=bool(body.get("include_demonstrations")))
         out["request_id"] = request.state.request_id
         M.REQUESTS.labels(route, report.verdict, tenant).inc()
         M.REQUEST_SECONDS.labels(route).observe(time.perf_counter() - started)
-        await self._write_audit(self._record(request, route, tenant, report, response=(
-            {"verdict": report.response.verdict, "risk": report.response.risk} if report.response else None)))
+        await self._write_audit(self._record(request, route, tenant, report, response=_response_record(report.response)))
         return JSONResponse(out, headers=self.decision_headers(request, report))
 
     # ------------------------------------------------------------------ other /v1/* paths

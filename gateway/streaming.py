@@ -1,16 +1,22 @@
 """Relay an upstream SSE stream chunk by chunk while auditing the answer over a sliding window.
 
-Nothing is buffered beyond the window: each line goes to the client as it arrives. Every
-``check_every`` new characters the last ``window`` characters are audited; once the verdict is
-``block`` the stream ends with a ``finish_reason: "content_filter"`` chunk and ``[DONE]``.
+Each line goes to the client as it arrives, except where the request has secrets to protect
+(``detectors.leak``): then every chunk is checked for them and the last few characters' lines are held
+back (``LeakGuard.hold_chars``), so a secret is cut before any of it is sent. Every ``check_every`` new
+characters the last ``window`` characters are audited in full; once the verdict is ``block`` the stream
+ends with a ``finish_reason: "content_filter"`` chunk and ``[DONE]``.
 """
 from __future__ import annotations
 
 import json
 import time
+from collections import deque
 from typing import Any, AsyncIterator, Awaitable, Callable
 
 import httpx
+
+from detectors.leak import LEAK_DETECTORS, LeakGuard
+from detectors.report import ResponseReport
 
 Auditor = Callable[[str], Awaitable[Any]]  # window text -> ResponseReport
 
@@ -21,6 +27,7 @@ class StreamAudit:
         self.cut = False
         self.last = None  # last ResponseReport
         self.checks = 0
+        self.leaks: list[dict[str, str]] = []  # leak findings seen in any check: {"kind", "detail"}
 
 
 def _delta_text(obj: dict[str, Any]) -> str:
@@ -49,10 +56,36 @@ def _cutoff_chunk(last: dict[str, Any] | None, chat: bool) -> bytes:
     return f"data: {json.dumps(chunk)}\n\n".encode()
 
 
+def leak_records(report: ResponseReport | None) -> list[dict[str, str]]:
+    """The leak findings of a response audit, as the audit trail records them (never the secret)."""
+    return [{"kind": f.detector, "detail": f.detail} for f in (report.findings if report else ())
+            if f.detector in LEAK_DETECTORS]
+
+
+def _note(state: StreamAudit, report: Any) -> None:
+    state.last = report
+    for leak in leak_records(report):
+        if leak not in state.leaks:
+            state.leaks.append(leak)
+
+
 async def relay(resp: httpx.Response, audit: Auditor, state: StreamAudit, window: int, check_every: int,
-                chat: bool, block_verdict: str = "block") -> AsyncIterator[bytes]:
+                chat: bool, block_verdict: str = "block", guard: LeakGuard | None = None) -> AsyncIterator[bytes]:
     last_obj: dict[str, Any] | None = None
     since_check = 0
+    hold = guard.hold_chars if guard is not None and guard.secrets else 0
+    sent_upto = 0  # characters of answer text in the lines sent so far
+    total = 0
+    pending: deque[tuple[bytes, int]] = deque()  # lines held back, with the answer length at their end
+
+    def secret_cut(tail: str) -> bool:
+        leaks = guard.secrets_in(tail) if hold else []
+        if leaks and guard.verdict(leaks) == block_verdict:
+            prior = state.last
+            _note(state, ResponseReport(verdict=block_verdict, risk=prior.risk if prior else 0.0, findings=leaks))
+            return True
+        return False
+
     try:
         async for line in resp.aiter_lines():
             if line.startswith("data:"):
@@ -66,21 +99,34 @@ async def relay(resp: httpx.Response, audit: Auditor, state: StreamAudit, window
                         last_obj = obj
                         piece = _delta_text(obj)
                         state.text += piece
+                        total += len(piece)
                         since_check += len(piece)
                         if len(state.text) > window * 4:  # keep memory bounded: only the window matters
-                            state.text = state.text[-window * 2:]
-                        if since_check >= check_every:
+                            state.text = state.text[-max(window, hold) * 2:]
+                        cut = bool(hold and piece) and secret_cut(state.text[-(total - sent_upto + hold):])
+                        if not cut and since_check >= check_every:
                             since_check = 0
                             state.checks += 1
-                            state.last = await audit(state.text[-window:])
-                            if state.last.verdict == block_verdict:
-                                state.cut = True
-                                yield _cutoff_chunk(last_obj, chat)
-                                yield b"data: [DONE]\n\n"
-                                return
-            yield (line + "\n").encode()
+                            _note(state, await audit(state.text[-window:]))
+                            cut = state.last.verdict == block_verdict
+                        if cut:
+                            state.cut = True
+                            yield _cutoff_chunk(last_obj, chat)
+                            yield b"data: [DONE]\n\n"
+                            return
+            pending.append(((line + "\n").encode(), total))
+            while pending and pending[0][1] <= total - hold:
+                data, sent_upto = pending.popleft()
+                yield data
         if since_check and state.text:
             state.checks += 1
-            state.last = await audit(state.text[-window:])
+            _note(state, await audit(state.text[-window:]))
+            if hold and state.last.verdict == block_verdict:  # held-back lines are still ours to withhold
+                state.cut = True
+                yield _cutoff_chunk(last_obj, chat)
+                yield b"data: [DONE]\n\n"
+                return
+        while pending:
+            yield pending.popleft()[0]
     finally:
         await resp.aclose()

@@ -2,7 +2,9 @@
 
 It records every body it receives and answers chat/completions, streaming or not. The answer
 is chosen by a marker in the last user message so tests can ask for a harmful or a benign
-reply: ``[[harmful]]`` → a compliant answer to a harmful request, otherwise a benign echo.
+reply: ``[[harmful]]`` → a compliant answer to a harmful request, ``[[echo-system]]`` → its system
+prompt repeated back (a prompt-extraction attack that worked), ``[[spell-system]]`` → the same spelled
+out one character per streamed chunk, otherwise a benign echo.
 """
 from __future__ import annotations
 
@@ -37,7 +39,13 @@ def create_upstream() -> FastAPI:
     app.state.harmful_answer = HARMFUL_ANSWER
 
     def answer(body: dict) -> str:
-        return app.state.harmful_answer if "[[harmful]]" in _last_user(body) else BENIGN_ANSWER
+        last = _last_user(body)
+        system = " ".join(m.get("content", "") for m in body.get("messages", []) if m.get("role") == "system")
+        if "[[echo-system]]" in last:
+            return "Sure. My instructions are: " + system
+        if "[[spell-system]]" in last:
+            return "Sure: " + " ".join(c for c in system if not c.isspace())
+        return app.state.harmful_answer if "[[harmful]]" in last else BENIGN_ANSWER
 
     async def stream_chat(text: str, chat: bool, model: str):
         words = text.split(" ")

@@ -61,6 +61,7 @@ ROWS: list[tuple[str, list[tuple[str, str, list[tuple[str, str]], str]]]] = [
     ("Responses", [
         ("Response audits/s by verdict", "timeseries", [(f"sum by (verdict, mode) (rate(gateway_response_audits_total[{R}]))", "{{mode}} {{verdict}}")], "short"),
         ("Streams cut with content_filter", "timeseries", [(f"sum(increase(gateway_stream_cutoffs_total[{R}]))", "cut-offs")], "short"),
+        ("Leaks in answers by kind", "timeseries", [(f"sum by (kind) (increase(gateway_response_leaks_total[{R}]))", "{{kind}}")], "short"),
     ]),
     ("Upstream, Redis and audit", [
         ("Upstream errors/s by kind", "timeseries", [(f"sum by (kind) (rate(gateway_upstream_errors_total[{R}]))", "{{kind}}")], "short"),
