@@ -47,10 +47,15 @@ _PLACEHOLDER = re.compile(r"^[<{$%*\[(]|^my[_-]?[a-z]|your|example|placeholder|c
 _KEY_SHAPES = re.compile(
     r"\b(?:sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|"
     r"AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20,})")
-_SEP = r"[\W_]{0,4}"  # between the characters of a spelled-out secret: spaces, dashes, dots, newlines
+# Between the characters of a spelled-out secret: spaces, dashes, dots, newlines; for a secret without
+# digits also list numbers ("1. W\n2. A\n...").
+_SEP = r"[\W_]{0,4}"
+_SEP_NUMBERED = r"[\W_\d]{0,6}"
+SPELLED_WIDTH = 7  # characters a spelled-out secret takes at most per character of it
 _BLOB = re.compile(r"[A-Za-z0-9+/]{8,}={0,2}")
 _HEX = re.compile(r"(?:[0-9A-Fa-f]{2})+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_NOT_ALPHA = re.compile(r"[\W_\d]+")
 _WORD = re.compile(r"\w+")
 MAX_BLOBS = 64
 
@@ -75,9 +80,11 @@ class Secret:
     length: int  # characters of the value, for the stream's hold-back
     forms: tuple[str, ...] = ()  # lowercase letters and digits of each form: a fast prefilter
 
-    def search(self, text: str, squeezed: str) -> "re.Match | None":
-        """The first match in ``text``; ``squeezed`` is ``text`` lowercased without separators."""
-        return self.pattern.search(text) if any(f in squeezed for f in self.forms) else None
+    def search(self, text: str, squeezed: tuple[str, str]) -> "re.Match | None":
+        """The first match in ``text``; ``squeezed``: ``text`` lowercased without separators, and
+        without digits too (for secrets without digits, which may be spelled as a numbered list)."""
+        haystack = squeezed[0] if any(c.isdigit() for c in self.forms[0]) else squeezed[1]
+        return self.pattern.search(text) if any(f in haystack for f in self.forms) else None
 
 
 def _alnum(s: str) -> str:
@@ -85,23 +92,23 @@ def _alnum(s: str) -> str:
 
 
 def _spelled(chars: str) -> str:
-    """Regex for ``chars`` in any case, with up to four separators between characters, as a whole token."""
-    return r"(?<![^\W_])" + _SEP.join(re.escape(c) for c in chars) + r"(?![^\W_])"
+    """Regex for ``chars`` in any case, with separators between characters, as a whole token."""
+    sep = _SEP if any(c.isdigit() for c in chars) else _SEP_NUMBERED
+    return r"(?<![^\W_])" + sep.join(re.escape(c) for c in chars) + r"(?![^\W_])"
 
 
 def _secret(label: str, value: str) -> Secret | None:
     chars = _alnum(value)
     if len(chars) < MIN_SECRET_CHARS:
         return None
-    forms = {"": chars, "reversed": chars[::-1], "rot13": codecs.encode(chars, "rot13")}
-    seen: set[str] = set()
+    forms = {"plain": chars, "reversed": chars[::-1], "rot13": codecs.encode(chars, "rot13")}
+    kept: list[str] = []
     alts = []
     for how, form in forms.items():
-        if form.lower() in seen:
-            continue
-        seen.add(form.lower())
-        alts.append(f"(?P<{how or 'plain'}>{_spelled(form)})")
-    return Secret(label, re.compile("|".join(alts), re.IGNORECASE), len(value), tuple(seen))
+        if form.lower() not in kept:  # a palindrome's reverse is itself
+            kept.append(form.lower())
+            alts.append(f"(?P<{how}>{_spelled(form)})")
+    return Secret(label, re.compile("|".join(alts), re.IGNORECASE), len(value), tuple(kept))
 
 
 def declared_secrets(system_text: str) -> list[tuple[str, str]]:
@@ -135,6 +142,11 @@ def _decoded_blobs(text: str) -> list[tuple[int, int, str, str]]:
         if len(out) >= MAX_BLOBS:
             break
     return out
+
+
+def _squeeze(text: str) -> tuple[str, str]:
+    """``text`` lowercased without separators, and without digits as well: the secrets' prefilter."""
+    return _NOT_ALNUM.sub("", text).lower(), _NOT_ALPHA.sub("", text).lower()
 
 
 def _shingles(words: list[str], n: int) -> dict[tuple[str, ...], list[int]]:
@@ -186,8 +198,8 @@ class LeakGuard:
     @property
     def hold_chars(self) -> int:
         """Characters a stream should hold back so that a secret is cut before any of it is sent
-        (spelled out, a secret can be five times its length)."""
-        return min(5 * max((s.length for s in self.secrets), default=0), 512)
+        (spelled out, a secret can be ``SPELLED_WIDTH`` times its length)."""
+        return min(SPELLED_WIDTH * max((s.length for s in self.secrets), default=0), 512)
 
     def check(self, answer: str) -> list[Finding]:
         """Findings (score 1.0) for every secret and for a reproduced system prompt in ``answer``."""
@@ -208,7 +220,7 @@ class LeakGuard:
     def _secrets(self, answer: str) -> list[Finding]:
         out = []
         blobs: list[tuple[int, int, str, str]] | None = None
-        squeezed = _NOT_ALNUM.sub("", answer).lower()
+        squeezed = _squeeze(answer)
         for s in self.secrets:
             m = s.search(answer, squeezed)
             if m is not None:
@@ -218,7 +230,7 @@ class LeakGuard:
             if blobs is None:
                 blobs = _decoded_blobs(answer)
             for start, end, decoded, enc in blobs:
-                if s.search(decoded, _NOT_ALNUM.sub("", decoded).lower()):
+                if s.search(decoded, _squeeze(decoded)):
                     out.append(Finding("secret_leak", 1.0, -1, start, end, f"{s.label} in the answer ({enc})"))
                     break
         return out

@@ -25,6 +25,7 @@ def guard(**settings) -> LeakGuard:
     ("it's wavelength, all lower case", "plain"),
     ("W-A-V-E-L-E-N-G-T-H", "plain, separated"),
     ("W\nA\nV\nE\nL\nE\nN\nG\nT\nH", "plain, separated"),
+    ("".join(f"{i + 1}. {c}\n" for i, c in enumerate("WAVELENGTH")), "plain, separated"),
     ("wave length", "plain, separated"),
     ("Backwards it reads HTGNELEVAW.", "reversed"),
     ("In rot13: " + codecs.encode("WAVELENGTH", "rot13"), "rot13"),
