@@ -197,27 +197,30 @@ class LeakGuard:
 
     @property
     def hold_chars(self) -> int:
-        """Characters a stream should hold back so that a secret is cut before any of it is sent
-        (spelled out, a secret can be ``SPELLED_WIDTH`` times its length)."""
-        return min(SPELLED_WIDTH * max((s.length for s in self.secrets), default=0), 512)
+        """Characters a stream should hold back so that a secret is cut before any of it is sent:
+        spelled out, a short secret can be ``SPELLED_WIDTH`` times its length; a long key is held for
+        its length and a margin (its base64 form, a few separators), not seven times it."""
+        longest = max((s.length for s in self.secrets), default=0)
+        return min(SPELLED_WIDTH * longest, longest + 96, 512)
 
-    def check(self, answer: str) -> list[Finding]:
-        """Findings (score 1.0) for every secret and for a reproduced system prompt in ``answer``."""
+    def check(self, answer: str, where: str = "answer") -> list[Finding]:
+        """Findings (score 1.0) for every secret and for a reproduced system prompt in ``answer``
+        (``where`` names it in the findings: the answer, or the tool-call arguments)."""
         if not self.active or not answer:
             return []
-        prompt = self._prompt(answer) if self.prompt_shingles else None
-        return self.secrets_in(answer) + ([prompt] if prompt else [])
+        prompt = self._prompt(answer, where) if self.prompt_shingles else None
+        return self.secrets_in(answer, where) + ([prompt] if prompt else [])
 
-    def secrets_in(self, text: str) -> list[Finding]:
+    def secrets_in(self, text: str, where: str = "answer") -> list[Finding]:
         """Findings for the secrets alone: cheap enough for every chunk of a stream."""
-        return self._secrets(text) if self.secrets and text else []
+        return self._secrets(text, where) if self.secrets and text else []
 
     def verdict(self, findings: list[Finding]) -> str:
         acts = [self.settings.secret_action if f.detector == "secret_leak" else self.settings.prompt_action
                 for f in findings if f.detector in LEAK_DETECTORS]
         return max(acts, key=RESPONSE_SEVERITY.index, default="allow")
 
-    def _secrets(self, answer: str) -> list[Finding]:
+    def _secrets(self, answer: str, where: str) -> list[Finding]:
         out = []
         blobs: list[tuple[int, int, str, str]] | None = None
         squeezed = _squeeze(answer)
@@ -225,17 +228,17 @@ class LeakGuard:
             m = s.search(answer, squeezed)
             if m is not None:
                 how = m.lastgroup + (", separated" if _alnum(m.group()) != m.group() else "")
-                out.append(Finding("secret_leak", 1.0, -1, m.start(), m.end(), f"{s.label} in the answer ({how})"))
+                out.append(Finding("secret_leak", 1.0, -1, m.start(), m.end(), f"{s.label} in the {where} ({how})"))
                 continue
             if blobs is None:
                 blobs = _decoded_blobs(answer)
             for start, end, decoded, enc in blobs:
                 if s.search(decoded, _squeeze(decoded)):
-                    out.append(Finding("secret_leak", 1.0, -1, start, end, f"{s.label} in the answer ({enc})"))
+                    out.append(Finding("secret_leak", 1.0, -1, start, end, f"{s.label} in the {where} ({enc})"))
                     break
         return out
 
-    def _prompt(self, answer: str) -> Finding | None:
+    def _prompt(self, answer: str, where: str) -> Finding | None:
         n = self.settings.min_words
         words = [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(answer)]
         # Run of prompt-vocabulary words starting at each position: only runs of n or more can match.
@@ -257,4 +260,5 @@ class LeakGuard:
         if len(covered) < need:
             return None
         return Finding("system_prompt_leak", 1.0, -1, first or 0, last or 0,
-                       f"system prompt reproduced: {len(covered)} of its {self.prompt_words} words")
+                       f"system prompt reproduced{'' if where == 'answer' else ' in the ' + where}: "
+                       f"{len(covered)} of its {self.prompt_words} words")

@@ -26,7 +26,7 @@ from .errors import GatewayError
 from .policy import Policy, PolicyStore, ResponsePolicy
 from .settings import Settings
 from .store import RateLimiter, RedisHealth, RedisScoreCache
-from .streaming import StreamAudit, leak_records, relay
+from .streaming import StreamAudit, leak_records, relay, tool_call_arguments
 from .upstream import Upstream
 
 log = logging.getLogger("gateway")
@@ -286,15 +286,24 @@ class Gateway:
             if not isinstance(choice, dict):
                 continue
             msg = choice.get("message") if chat else None
-            text = (msg or {}).get("content") if chat else choice.get("text")
-            if not isinstance(text, str) or not text:
+            msg = msg if isinstance(msg, dict) else {}
+            text = msg.get("content") if chat else choice.get("text")
+            text = text if isinstance(text, str) else ""
+            args = tool_call_arguments(msg)
+            if not text and not args:
                 continue
-            rr = await self.engine.audit_response(text, request_body, thresholds, guard)
+            rr = await self.engine.audit_response(text, request_body, thresholds, guard) if text else ResponseReport()
+            if args:  # a hijacked agent exfiltrates through its tool calls: same leak check there
+                leaks = guard.check(args, where="tool-call arguments")
+                rr.findings.extend(leaks)
+                rr.verdict = max(rr.verdict, guard.verdict(leaks), key=RESPONSE_SEVERITY.index)
             M.RESPONSES.labels(rr.verdict, "full").inc()
             _count_leaks(rr)
             if rr.verdict == "block":
                 if chat:
                     msg["content"] = policy.refusal
+                    msg.pop("tool_calls", None)
+                    msg.pop("function_call", None)
                 else:
                     choice["text"] = policy.refusal
                 choice["finish_reason"] = "content_filter"

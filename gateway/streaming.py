@@ -43,6 +43,28 @@ def _delta_text(obj: dict[str, Any]) -> str:
     return "".join(out)
 
 
+def _calls(holder: dict[str, Any]) -> list[dict[str, Any]]:
+    """The tool and function calls of a message or a stream delta (function_call: the older API)."""
+    tool_calls = holder.get("tool_calls")
+    calls = [c.get("function") for c in tool_calls if isinstance(c, dict)] if isinstance(tool_calls, list) else []
+    return [c for c in calls + [holder.get("function_call")] if isinstance(c, dict)]
+
+
+def tool_call_arguments(message: dict[str, Any]) -> str:
+    """The arguments of a message's tool calls, where a hijacked agent would put what it exfiltrates."""
+    return "\n".join(a for c in _calls(message) if isinstance(a := c.get("arguments"), str))
+
+
+def _delta_arguments(obj: dict[str, Any]) -> str:
+    """Tool-call argument pieces of one stream chunk."""
+    out = []
+    for ch in obj.get("choices") or []:
+        delta = ch.get("delta") if isinstance(ch, dict) else None
+        if isinstance(delta, dict):
+            out += [a for c in _calls(delta) if isinstance(a := c.get("arguments"), str)]
+    return "".join(out)
+
+
 def _cutoff_chunk(last: dict[str, Any] | None, chat: bool) -> bytes:
     base = last or {}
     chunk = {
@@ -74,9 +96,12 @@ async def relay(resp: httpx.Response, audit: Auditor, state: StreamAudit, window
     last_obj: dict[str, Any] | None = None
     since_check = 0
     hold = guard.hold_chars if guard is not None and guard.secrets else 0
-    sent_upto = 0  # characters of answer text in the lines sent so far
+    # Secrets are looked for in the answer and in tool-call arguments alike ("seen" text); the model
+    # audit reads the answer alone (``state.text``).
+    seen_tail = ""
+    sent_upto = 0  # characters of seen text in the lines sent so far
     total = 0
-    pending: deque[tuple[bytes, int]] = deque()  # lines held back, with the answer length at their end
+    pending: deque[tuple[bytes, int]] = deque()  # lines held back, with the seen length at their end
 
     def secret_cut(tail: str) -> bool:
         leaks = guard.secrets_in(tail) if hold else []
@@ -98,12 +123,14 @@ async def relay(resp: httpx.Response, audit: Auditor, state: StreamAudit, window
                     if isinstance(obj, dict):
                         last_obj = obj
                         piece = _delta_text(obj)
+                        seen = piece + _delta_arguments(obj)
                         state.text += piece
-                        total += len(piece)
                         since_check += len(piece)
                         if len(state.text) > window * 4:  # keep memory bounded: only the window matters
-                            state.text = state.text[-max(window, hold) * 2:]
-                        cut = bool(hold and piece) and secret_cut(state.text[-(total - sent_upto + hold):])
+                            state.text = state.text[-window * 2:]
+                        total += len(seen)
+                        seen_tail = (seen_tail + seen)[-(total - sent_upto + hold):] if hold else ""
+                        cut = bool(hold and seen) and secret_cut(seen_tail)
                         if not cut and since_check >= check_every:
                             since_check = 0
                             state.checks += 1
