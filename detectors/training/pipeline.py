@@ -158,8 +158,9 @@ def _platt(z: np.ndarray, y: np.ndarray) -> dict[str, float]:
     return {"scale": float(clf.coef_[0, 0]), "shift": float(clf.intercept_[0])}
 
 
-# Injection thresholds as false-positive rates on calib half A negatives. Caution sits at 0.25 %:
-# the issue asks that at most 0.5 % of benign prompts be flagged, and half A is small, so the
+# Injection thresholds as false-positive rates on calib half A's negatives and the training negatives
+# scored out of fold (THRESHOLD_FOLDS below). Caution sits at 0.25 %: the issue asks that at most 0.5 %
+# of benign prompts be flagged, and other sources' benign prompts run hotter than ours, so the
 # threshold keeps a margin below that.
 CAUTION_FPR = 0.0025
 BLOCK_FPR = 0.0005
@@ -178,6 +179,46 @@ def _recommended_thresholds(z: np.ndarray, y: np.ndarray) -> dict[str, float]:
     """Injection thresholds from calib negatives: caution at CAUTION_FPR, block at BLOCK_FPR."""
     caution, block = _fpr_thresholds(z, y, CAUTION_FPR, BLOCK_FPR)
     return {"caution": caution, "block": block}
+
+
+# Calib half A holds about 2,200 injection negatives, so the 0.25 % quantile that sets the caution
+# threshold was decided by its fifth and sixth highest rows, and rebuilds that changed little moved it
+# by 0.01-0.02 (0.963 -> 0.972 when duplicates left the release fit's rows). The training negatives
+# scored out of fold — each by a tier 1 trained without their fold — join half A's for the thresholds:
+# about ten times the negatives, from the same sources, scored by models that never saw them.
+THRESHOLD_FOLDS = 4
+# Not scored out of fold: the synthetic long documents come in twins (the same paragraphs with and
+# without a payload) and reuse paragraphs across documents, so a fold never holds a document's
+# paragraphs alone; out of fold they read as their injected twins (35 of the 67 highest-scoring
+# training negatives were such documents when they were included).
+OUT_OF_FOLD_EXCLUDED = {"synthetic:long-benign"}
+
+
+def _fold(text: str) -> int:
+    return int(hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8], 16) % THRESHOLD_FOLDS
+
+
+def _out_of_fold_negatives(rows, bags: dict, tr: np.ndarray, y: np.ndarray, w: np.ndarray, spec: BagSpec,
+                           seed: int, epochs: int, prior) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of the training negatives and their out-of-fold tier-1 logits (whole text and windows,
+    as served), from THRESHOLD_FOLDS models each trained without one fold of the training rows."""
+    folds = np.array([_fold(rows[i].text) for i in tr])
+    wbags, owner = bags.get("injection_windows") or ([], [])
+    owner = np.asarray(owner)
+    idx, logits = [], []
+    for k in range(THRESHOLD_FOLDS):
+        scored = np.array([rows[i].source not in OUT_OF_FOLD_EXCLUDED for i in tr], dtype=bool)
+        keep, held = tr[folds != k], tr[(folds == k) & (y[tr] == 0) & scored]
+        W, b = train_bag([bags["injection"][i] for i in keep], y[keep], w[keep], spec.size, epochs=epochs,
+                         l2=TIER1_L2["injection"], seed=seed, prior=prior, spec=spec)
+        z = predict_bag(W, b, [bags["injection"][i] for i in held])
+        if len(owner):
+            pos = {int(r): j for j, r in enumerate(held)}
+            win = [j for j, r in enumerate(owner) if int(r) in pos]
+            z = max_into(z, predict_bag(W, b, [wbags[j] for j in win]), [pos[int(owner[j])] for j in win])
+        idx.append(held)
+        logits.append(z)
+    return np.concatenate(idx), np.concatenate(logits)
 
 
 # Response-audit thresholds as false-positive rates on calib half A's benign answers, like the injection
@@ -245,6 +286,7 @@ class Fit:
     encoder: Path | None = None                     # int8 encoder graph (without heads)
     tuned_layers: Path | None = None                # its fine-tuned layer weights (safetensors); None = frozen
     finetune: FinetuneSpec | None = None            # the recipe that made them
+    oof: tuple = ()                                 # injection training negatives: (indices, out-of-fold logits)
 
 
 def _train_mask(rows, split: np.ndarray, release: bool) -> np.ndarray:
@@ -276,6 +318,8 @@ def _fit(name: str, release: bool, demo_rows, inj_rows, bags: dict, emb: dict | 
             wbags, owner = bags["injection_windows"]
             z = max_into(z, predict_bag(W, b, wbags), owner)
         fit.tier1[task] = (W, b, z)
+        if task == "injection" and not smoke:
+            fit.oof = _out_of_fold_negatives(rows, bags, tr, y, w, spec, seed, epochs, (priors or {}).get(task))
         if emb is not None:
             m = _train_mask(rows, split, release)
             fit.heads[task] = _fit_head(emb[task][m], y[m], w[m], C=4.0)
@@ -296,7 +340,13 @@ def _fit(name: str, release: bool, demo_rows, inj_rows, bags: dict, emb: dict | 
         fit.cascade_info[task]["platt"] = {k: fit.cascade[task][k] for k in ("scale", "shift")}
         zf = fit.cascade[task]["scale"] * zf + fit.cascade[task]["shift"]
         if task == "injection":
-            fit.recommended[task] = _recommended_thresholds(zf, y[cal])
+            oof_idx, oof_z1 = fit.oof
+            zo = _final_logits(oof_z1, z2[oof_idx], fit.cascade[task])
+            zo = fit.cascade[task]["scale"] * zo + fit.cascade[task]["shift"]
+            fit.recommended[task] = _recommended_thresholds(np.r_[zf, zo], np.r_[y[cal], np.zeros(len(zo), int)])
+            fit.cascade_info[task]["threshold_negatives"] = {"calib_half_a": int((y[cal] == 0).sum()),
+                                                             "training_out_of_fold": int(len(zo)),
+                                                             "folds": THRESHOLD_FOLDS}
         else:
             # The CPU default scores demos with tier 1 alone, so the evidence sum is fitted on it.
             zt1 = fit.cascade[task]["scale"] * z1[cal] + fit.cascade[task]["shift"]
