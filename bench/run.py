@@ -252,6 +252,54 @@ def bench_score(smoke: bool) -> dict:
 
 
 # ---------------------------------------------------------------- report
+# ---------------------------------------------------------------- 6. response audit and leak check
+def bench_responses(smoke: bool) -> dict:
+    """Per answer: the whole response audit (answer model + leak check, no score cache) and the leak check alone, for a
+    request whose system prompt declares secrets (a password, an API key; two canaries in the policy)
+    and one without any, at three answer lengths; the stream's per-chunk secret check on its tail."""
+
+    from detectors import Engine
+    from detectors.leak import LeakSettings
+    from detectors.scoring import ModelSet
+
+    engine = Engine(ModelSet.load(), cache=NullCache())  # every audit scores its answer (no cache hits)
+    persona = " ".join(a for _, a in pairs("gpteacher-roleplay", 20, 100))
+    system = (persona[:2400] + " The password is WAVELENGTH. Support API key: sk-proj-Q2x9LmN4vB7tR1yZ8kP3wE6u.")
+    prose = " ".join(a for _, a in pairs("gpteacher-roleplay", 200, 600))
+    reps = 20 if smoke else 200
+    out: dict = {}
+    for label, sys_text in (("with secrets", system), ("no system prompt", None)):
+        msgs = ([{"role": "system", "content": sys_text}] if sys_text else []) + [{"role": "user", "content": "Tell me a story."}]
+        req = {"messages": msgs}
+        builds = []
+        for _ in range(20):  # the first compiles the secrets' regexes; re's cache serves the rest
+            t = time.perf_counter()
+            guard = engine.leak_guard(req, LeakSettings(canaries=("BLUE-HERON-42", "ACME-7731-ZETA")))
+            builds.append((time.perf_counter() - t) * 1000)
+        build_ms = statistics.median(builds)
+        for chars in ((500, 2000) if smoke else (500, 2000, 8000)):
+            answer = prose[:chars]
+            audit, leak = [], []
+            for _ in range(reps):
+                t = time.perf_counter()
+                asyncio.run(engine.audit_response(answer, req, None, guard))
+                audit.append((time.perf_counter() - t) * 1000)
+                t = time.perf_counter()
+                guard.check(answer)
+                leak.append((time.perf_counter() - t) * 1000)
+            tail = answer[-(guard.hold_chars + 8):]
+            t = time.perf_counter()
+            for _ in range(reps):
+                guard.secrets_in(tail)
+            chunk_us = (time.perf_counter() - t) / reps * 1e6
+            key = f"{label}, {chars} chars"
+            out[key] = {"audit_ms": statistics.median(audit), "leak_ms": statistics.median(leak),
+                        "guard_build_ms": build_ms, "chunk_check_us": chunk_us, "hold_chars": guard.hold_chars}
+            print(f"[responses] {key:<28} audit {out[key]['audit_ms']:.3f} ms  leak {out[key]['leak_ms'] * 1000:.1f} us  "
+                  f"chunk {chunk_us:.1f} us", flush=True)
+    return out
+
+
 def plots(results: dict, img: Path) -> list[str]:
     plt = pyplot()
 
@@ -372,6 +420,19 @@ def write_report(results: dict, path: Path, command: str, img_names: list[str]) 
         for name, r in sc.items():
             lines.append(f"| {name} | {_fmt(r['rps'])} | {_fmt(r['p50_ms'])} | {_fmt(r['p99_ms'])} | {r['errors']} |")
         lines.append("")
+    resp = results.get("responses") or {}
+    if resp:
+        lines += ["## 6. Response audit and leak check (in-process, median per answer)", "",
+                  "The whole response audit (answer model with no score cache, hidden characters, leak check) and the leak check alone",
+                  "(`detectors/leak.py`: declared password and API key, two policy canaries, a 2,400-character",
+                  "system prompt for the reproduction check); *per chunk*: the secret check a stream runs on each",
+                  "chunk's unsent tail.", "",
+                  "| request, answer | audit ms | leak check us | leak / audit | per chunk us | guard build ms (per request, repeated prompt) | hold-back chars |",
+                  "|---|---|---|---|---|---|---|"]
+        for name, r in resp.items():
+            lines.append(f"| {name} | {r['audit_ms']:.3f} | {r['leak_ms'] * 1000:.1f} | {r['leak_ms'] / r['audit_ms']:.1%} | "
+                         f"{r['chunk_check_us']:.1f} | {r['guard_build_ms']:.2f} | {r['hold_chars']} |")
+        lines.append("")
     if "bench_detection.png" in img_names:
         lines += ["## 5. Detection curves (from the model pipeline, shipped thresholds)", "",
                   "Re-plotted from `detectors/models/metrics.json`; see docs/models.md for the tables.", "",
@@ -438,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--smoke", action="store_true", help="seconds-long run for CI (no LiteLLM, tiny counts)")
     ap.add_argument("--out", type=Path, default=None, help="report directory (default docs/, or .cache/bench-smoke)")
-    ap.add_argument("--only", nargs="*", default=None, choices=["proxy", "sizes", "multiturn", "score"])
+    ap.add_argument("--only", nargs="*", default=None, choices=["proxy", "sizes", "multiturn", "score", "responses"])
     ap.add_argument("--report-only", action="store_true", help="rewrite the report from the saved results")
     args = ap.parse_args(argv)
     out = args.out or (ROOT / ".cache" / "bench-smoke" if args.smoke else ROOT / "docs")
@@ -450,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
     now = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     results.update({"machine": f"{platform.node()} ({platform.processor() or platform.machine()}, Python {platform.python_version()})",
                     "date": results.get("date", now) if results else now})
-    run = set() if args.report_only else set(args.only or ["proxy", "sizes", "multiturn", "score"])
+    run = set() if args.report_only else set(args.only or ["proxy", "sizes", "multiturn", "score", "responses"])
     if args.only:  # sections re-measured in this run, the rest kept from the saved results
         results.setdefault("sections_rerun", {}).update({s: now for s in args.only})
     if "sizes" in run:
@@ -459,6 +520,8 @@ def main(argv: list[str] | None = None) -> int:
         results["multiturn"] = bench_multiturn(args.smoke)
     if "score" in run:
         results["score"] = bench_score(args.smoke)
+    if "responses" in run:
+        results["responses"] = bench_responses(args.smoke)
     if "proxy" in run:
         results["proxy"] = bench_proxy(work, args.smoke)
     results["targets_md"] = targets(results)
