@@ -4,8 +4,10 @@ Two sources of demonstrations:
 
 * real chat turns: every ``user`` message answered by the next ``assistant`` message;
 * inline demos inside any message (system, user, tool output…): role-tagged transcripts
-  (``User:/Assistant:``, ``Human:/AI:``, ``Q:/A:``, ``### Instruction/### Response``…),
-  ``Example N:`` blocks, JSON arrays of example objects and JSONL lines.
+  (``User:/Assistant:``, ``Human:/AI:``, ``Q:/A:``, ``### Instruction/### Response``…), transcripts
+  written in a model's chat template (ChatML ``<|im_start|>user``, Llama 2 ``[INST] … [/INST]``,
+  Llama 3 headers, Gemma turns, ``<|user|>``/``<|assistant|>``), ``Example N:`` blocks, JSON arrays
+  of example objects and JSONL lines.
 
 Everything here is linear in the input: the marker regexes are alternations of literals with
 no nested quantifiers, and JSON is decoded with ``raw_decode`` from candidate positions that
@@ -23,6 +25,7 @@ from .types import Demonstration, Message
 
 # family -> (request tags, answer tags); the order is the priority when families nest.
 FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "chat_template": (("user", "human", "prompter", "[inst]"), ("assistant", "model", "[/inst]")),
     "user_assistant": (("user", "human"), ("assistant", "ai", "bot", "gpt", "model")),
     "instruction_response": (("instruction",), ("response",)),
     "question_answer": (("question",), ("answer",)),
@@ -32,6 +35,8 @@ FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 _TAG_FAMILY: dict[str, tuple[str, bool]] = {}
 for _fam, (_reqs, _answers) in FAMILIES.items():
+    if _fam == "chat_template":  # its tags are template tokens (``_TEMPLATE_TAG``), not "word:" tags
+        continue
     for _t in _reqs:
         _TAG_FAMILY[_t] = (_fam, True)
     for _t in _answers:
@@ -80,6 +85,37 @@ _TAG_PREFILTER = re.compile(
     r"(?:user|human|assistant|ai|bot|gpt|model|instruction|response|question|answer|input|output|prompt|completion)"
     r"(?:\*\*)?[ \t]?:"
 )
+
+
+# Turns written in a model's chat template: ChatML, Llama 3 headers, Gemma, Zephyr/Phi-style
+# ``<|user|>``, OpenAssistant's ``<|prompter|>``, Llama 2's ``[INST] … [/INST]``. A ``system`` turn
+# is a boundary (it ends the answer before it), not a demonstration.
+_TEMPLATE_TAG = re.compile(
+    r"<\|im_start\|>[ \t]*(?P<im>user|human|assistant|system)\b[ \t]*\n?"
+    r"|<\|start_header_id\|>[ \t]*(?P<hdr>user|assistant|system)[ \t]*<\|end_header_id\|>[ \t]*\n?"
+    r"|<start_of_turn>[ \t]*(?P<gem>user|model|system)\b[ \t]*\n?"
+    r"|<\|(?P<pipe>user|assistant|system|prompter)\|>[ \t]*\n?"
+    r"|(?P<inst>\[/?INST\])",
+    re.IGNORECASE,
+)
+# End-of-turn and sequence tokens that close template turns; not part of what was said.
+_TEMPLATE_END = re.compile(r"<\|im_end\|>|<\|eot_id\|>|<end_of_turn>|<\|end\|>|<\|endoftext\|>|</?s>|<</?SYS>>")
+_TEMPLATE_REQUEST = {"user", "human", "prompter", "[inst]"}
+_TEMPLATE_ANSWER = {"assistant", "model", "[/inst]"}
+
+
+def _template_markers(text: str) -> tuple[list[_Marker], list[int]]:
+    """Chat-template turn markers, and the starts of system turns (boundaries only)."""
+    if "<" not in text and "[INST]" not in text.upper():
+        return [], []
+    found, systems = [], []
+    for m in _TEMPLATE_TAG.finditer(text):
+        role = next(g for g in m.groups() if g).lower()
+        if role in _TEMPLATE_REQUEST or role in _TEMPLATE_ANSWER:
+            found.append(_Marker(m.start(), m.end(), "chat_template", role in _TEMPLATE_REQUEST))
+        else:
+            systems.append(m.start())
+    return found, systems
 
 
 def _markers(text: str) -> list[_Marker]:
@@ -156,7 +192,8 @@ def _family_demos(
 
 
 def _tagged_demos(text: str, message: int, taken: SpanSet) -> list[Demonstration]:
-    markers = [m for m in _markers(text) if not _inside(m.start, taken)]
+    template, systems = _template_markers(text)
+    markers = [m for m in template + _markers(text) if not _inside(m.start, taken)]
     headers = [m.start() for m in _EXAMPLE_HEADER.finditer(text)]
     demos: list[Demonstration] = []
     claimed = SpanSet(taken)
@@ -164,13 +201,16 @@ def _tagged_demos(text: str, message: int, taken: SpanSet) -> list[Demonstration
         fam_markers = [m for m in markers if m.family == fam and not _inside(m.start, claimed)]
         if not any(m.is_request for m in fam_markers) or all(m.is_request for m in fam_markers):
             continue
+        clean = (lambda t: _TEMPLATE_END.sub("", t).strip()) if fam == "chat_template" else str.strip
         new_spans = []
-        for s, e, rs, re_, as_, ae in _family_demos(text, fam_markers, headers, claimed):
+        for s, e, rs, re_, as_, ae in _family_demos(text, fam_markers, headers + systems, claimed):
+            if fam == "chat_template" and not clean(text[as_:ae]):
+                continue  # the generation prompt after the live query ("<|im_start|>assistant\n")
             demos.append(
                 Demonstration(
                     kind=fam,
-                    request=text[rs:re_].strip(),
-                    answer=text[as_:ae].strip(),
+                    request=clean(text[rs:re_]),
+                    answer=clean(text[as_:ae]),
                     message=message,
                     start=s,
                     end=_rstrip_end(text, s, e),

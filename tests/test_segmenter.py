@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detectors.request import parse_request
-from detectors.segmenter import segment
+from detectors.segmenter import segment, segment_message
 from detectors.types import Message
 
 from .conftest import DATA, jsonl, need_data
@@ -205,3 +206,31 @@ def test_one_megabyte_prompt_segments():
     assert len(text) > 1_000_000
     demos, _ = segment([Message(0, "user", text)])
     assert len(demos) == 2500
+
+
+CHAT_TEMPLATES = {
+    "chatml": lambda ps, q: "<|im_start|>system\nBe brief.<|im_end|>\n" + "".join(
+        f"<|im_start|>user\n{a}<|im_end|>\n<|im_start|>assistant\n{b}<|im_end|>\n" for a, b in ps)
+        + f"<|im_start|>user\n{q}<|im_end|>\n<|im_start|>assistant\n",
+    "llama2": lambda ps, q: "<s>" + "".join(f"[INST] {a} [/INST] {b} </s><s>" for a, b in ps) + f"[INST] {q} [/INST]",
+    "llama3": lambda ps, q: "<|begin_of_text|>" + "".join(
+        f"<|start_header_id|>user<|end_header_id|>\n\n{a}<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n{b}<|eot_id|>"
+        for a, b in ps) + f"<|start_header_id|>user<|end_header_id|>\n\n{q}<|eot_id|>",
+    "gemma": lambda ps, q: "".join(f"<start_of_turn>user\n{a}<end_of_turn>\n<start_of_turn>model\n{b}<end_of_turn>\n"
+                                   for a, b in ps) + f"<start_of_turn>user\n{q}<end_of_turn>\n",
+    "zephyr": lambda ps, q: "<|system|>\nBe brief.</s>\n" + "".join(f"<|user|>\n{a}</s>\n<|assistant|>\n{b}</s>\n" for a, b in ps)
+        + f"<|user|>\n{q}</s>\n<|assistant|>\n",
+}
+
+
+@pytest.mark.parametrize("template", sorted(CHAT_TEMPLATES))
+def test_transcripts_in_a_chat_template_are_demos(template):
+    """A many-shot prompt written in a model's own chat template: each user/assistant turn pair is a
+    demonstration, cleaned of the end-of-turn tokens; the system turn and the live query are not."""
+    pairs = [(f"question number {i}?", f"answer number {i}.") for i in range(5)]
+    text = CHAT_TEMPLATES[template](pairs, "the live query?")
+    demos = segment_message(Message(0, "user", text))
+    assert [(d.kind, d.request, d.answer) for d in demos] == [("chat_template", q, a) for q, a in pairs]
+    for d in demos:
+        span = text[d.start:d.end]
+        assert d.request in span and d.answer in span and "the live query" not in span

@@ -697,6 +697,9 @@ Benign prompts redacted or blocked (demo risk ≥ {metrics['thresholds']['demo_r
 {trials_note} Each cell: share redacted or blocked / share with any action (caution included). Inline
 `User:/Assistant:` transcripts in a user message are reported as a `fake_role_tags` finding at 0.3,
 below the default caution threshold: benign few-shot prompts share the shape, so their content decides.
+Chat-template control tokens in a user message (the ChatML row, v1.8.0) are a `fake_role_tags` finding at
+caution level whatever the content — a caller has no benign reason to send them — so every prompt of
+that shape gets at least a caution; the column to read there is redacted or blocked.
 
 {shapes_table}
 
