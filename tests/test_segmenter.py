@@ -234,3 +234,18 @@ def test_transcripts_in_a_chat_template_are_demos(template):
     for d in demos:
         span = text[d.start:d.end]
         assert d.request in span and d.answer in span and "the live query" not in span
+
+
+@pytest.mark.parametrize("request_tag, answer_tag, kind", [("user", "assistant", "user_assistant"),
+                                                           ("question", "answer", "question_answer"),
+                                                           ("input", "output", "input_output")])
+def test_roles_as_xml_tags_are_demos_and_html_is_not(request_tag, answer_tag, kind):
+    pairs = [(f"question number {i}?", f"answer number {i}.") for i in range(4)]
+    text = "Examples:\n" + "".join(f"<example>\n<{request_tag}>{q}</{request_tag}>\n<{answer_tag}>\n{a}\n</{answer_tag}>\n</example>\n"
+                                   for q, a in pairs) + f"<{request_tag}>the live query?</{request_tag}>"
+    demos = segment_message(Message(0, "user", text))
+    assert [(d.kind, d.request, d.answer) for d in demos] == [(kind, q, a) for q, a in pairs]
+    assert all(text[d.start:d.end].startswith(f"<{request_tag}>") for d in demos)
+    assert all(not text[d.start:d.end].rstrip().endswith("<example>") for d in demos)
+    html = '<form><input type="text" name="q"><output name="sum"></output></form><p>Answer below</p>'
+    assert segment_message(Message(0, "user", html)) == []

@@ -370,7 +370,8 @@ def release_check(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[Text
     return m
 
 
-SHAPES = ("chat turns", "inline User/Assistant", "inline Q/A", "JSON examples", "inline ChatML template")
+SHAPES = ("chat turns", "inline User/Assistant", "inline Q/A", "JSON examples", "inline ChatML template",
+          "inline XML role tags")
 
 
 def render(shape: str, pairs: list[tuple[str, str]], question: str) -> dict:
@@ -386,6 +387,9 @@ def render(shape: str, pairs: list[tuple[str, str]], question: str) -> dict:
     if shape == "inline Q/A":
         body = "".join(f"Q: {q}\nA: {a}\n\n" for q, a in pairs)
         return {"prompt": f"{body}Q: {question}\nA:"}
+    if shape == "inline XML role tags":
+        body = "".join(f"<example>\n<user>{q}</user>\n<assistant>{a}</assistant>\n</example>\n" for q, a in pairs)
+        return {"messages": [{"role": "user", "content": f"Examples:\n{body}\n<user>{question}</user>"}]}
     if shape == "inline ChatML template":
         body = "".join(f"<|im_start|>user\n{q}<|im_end|>\n<|im_start|>assistant\n{a}<|im_end|>\n" for q, a in pairs)
         return {"messages": [{"role": "user", "content": f"{body}<|im_start|>user\n{question}<|im_end|>\n<|im_start|>assistant\n"}]}
