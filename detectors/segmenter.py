@@ -4,7 +4,7 @@ Two sources of demonstrations:
 
 * real chat turns: every ``user`` message answered by the next ``assistant`` message;
 * inline demos inside any message (system, user, tool output…): role-tagged transcripts
-  (``User:/Assistant:``, ``Human:/AI:``, ``Q:/A:``, ``### Instruction/### Response``…, or the same
+  (``User:/Assistant:``, ``Human:/AI:``, ``Q:/A:``, ``### Instruction/### Response``, ``Patient:/Doctor:``…, or the same
   roles as XML-style tags, ``<user>…</user><assistant>…</assistant>``), transcripts
   written in a model's chat template (ChatML ``<|im_start|>user``, Llama 2 ``[INST] … [/INST]``,
   Llama 3 headers, Gemma turns, ``<|user|>``/``<|assistant|>``), ``Example N:`` blocks, JSON arrays
@@ -33,6 +33,11 @@ FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "q_a": (("q",), ("a",)),
     "input_output": (("input",), ("output",)),
     "prompt_completion": (("prompt",), ("completion",)),
+    # Dialogues between people in named roles ("Patient:/Doctor:", "Customer:/Agent:"): how advice and
+    # support demonstrations are often written.
+    "dialogue_roles": (("customer", "patient", "student", "client", "caller", "learner", "interviewer"),
+                       ("agent", "doctor", "teacher", "tutor", "advisor", "adviser", "therapist", "counselor",
+                        "counsellor", "coach", "lawyer", "expert", "representative", "nurse", "mentor", "interviewee")),
 }
 _TAG_FAMILY: dict[str, tuple[str, bool]] = {}
 for _fam, (_reqs, _answers) in FAMILIES.items():
@@ -43,12 +48,14 @@ for _fam, (_reqs, _answers) in FAMILIES.items():
     for _t in _answers:
         _TAG_FAMILY[_t] = (_fam, False)
 
+# Every multi-letter role word, longest first: one alternation for the "word:" tags, their prefilter
+# and the XML-style tags below.
+_WORD_TAGS = "|".join(sorted((t for t in _TAG_FAMILY if len(t) > 1), key=lambda t: (-len(t), t)))
 # Multi-letter tags may appear mid-line (the PyRIT many-shot template is one long line);
 # they must follow a boundary character and be followed by a colon.
 _MULTI_TAG = re.compile(
     r"(?:(?<=^)|(?<=[\s>*#\]\)\.\"'`|:;,!?]))(?:#{1,4}[ \t]?)?(?:\*\*)?"
-    r"(?P<tag>user|human|assistant|ai|bot|gpt|model|instruction|response|question|answer|"
-    r"input|output|prompt|completion)(?:\*\*)?[ \t]?:(?:\*\*)?",
+    rf"(?P<tag>{_WORD_TAGS})(?:\*\*)?[ \t]?:(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
 # Single-letter Q/A only at the start of a line, upper case ("Plan A: ..." is not a demo).
@@ -82,10 +89,7 @@ class _Marker:
 
 # Case-insensitive alternations are slow in ``re``; a case-sensitive search of the lower-cased text
 # tells cheaply whether any multi-letter tag can be present at all (most code and prose: no).
-_TAG_PREFILTER = re.compile(
-    r"(?:user|human|assistant|ai|bot|gpt|model|instruction|response|question|answer|input|output|prompt|completion)"
-    r"(?:\*\*)?[ \t]?:"
-)
+_TAG_PREFILTER = re.compile(rf"(?:{_WORD_TAGS})(?:\*\*)?[ \t]?:")
 
 
 # Turns written in a model's chat template: ChatML, Llama 3 headers, Gemma, Zephyr/Phi-style
@@ -122,16 +126,8 @@ def _template_markers(text: str) -> tuple[list[_Marker], list[int]]:
 # The same roles written as XML-style tags ("<user>…</user><assistant>…</assistant>", "<question>",
 # "<input>"…), as prompt guides recommend for examples; no attributes, so HTML such as
 # ``<input type="text">`` is not one. Closing tags and ``<example>`` wrappers are not content.
-_XML_TAG = re.compile(
-    r"<(?P<tag>user|human|assistant|ai|bot|gpt|model|instruction|response|question|answer|input|output|"
-    r"prompt|completion)>",
-    re.IGNORECASE,
-)
-_XML_CLOSE = re.compile(
-    r"</(?:user|human|assistant|ai|bot|gpt|model|instruction|response|question|answer|input|output|prompt|"
-    r"completion)>|</?examples?>",
-    re.IGNORECASE,
-)
+_XML_TAG = re.compile(rf"<(?P<tag>{_WORD_TAGS})>", re.IGNORECASE)
+_XML_CLOSE = re.compile(rf"</(?:{_WORD_TAGS})>|</?examples?>", re.IGNORECASE)
 
 
 def _markers(text: str) -> list[_Marker]:

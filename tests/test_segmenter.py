@@ -249,3 +249,13 @@ def test_roles_as_xml_tags_are_demos_and_html_is_not(request_tag, answer_tag, ki
     assert all(not text[d.start:d.end].rstrip().endswith("<example>") for d in demos)
     html = '<form><input type="text" name="q"><output name="sum"></output></form><p>Answer below</p>'
     assert segment_message(Message(0, "user", html)) == []
+
+
+def test_dialogues_between_named_roles_are_demos():
+    text = ("Customer: My order never arrived.\nAgent: I'm sorry, I'll send a replacement today.\n\n"
+            "Customer: Can I change the address?\nAgent: Yes, reply with the new one.\n\nCustomer: Thanks!")
+    demos = segment_message(Message(0, "user", text))
+    assert [(d.kind, d.request, d.answer) for d in demos] == [
+        ("dialogue_roles", "My order never arrived.", "I'm sorry, I'll send a replacement today."),
+        ("dialogue_roles", "Can I change the address?", "Yes, reply with the new one.")]
+    assert segment_message(Message(0, "user", "GET / HTTP/1.1\nUser-Agent: curl/8.0\nAccept: */*")) == []
