@@ -20,7 +20,7 @@ from ..runtime import sha256_file
 from .encoder import minilm_dir
 from .finetune import FinetuneSpec, finetune_top_layers, save_layers
 from .graphs import attach_heads, bag_model
-from .sources import DemoRow, TextRow, load_rows, row_half, rows_digest
+from .sources import load_rows, row_half, rows_digest
 from .aggregation import fit_aggregation
 from .tier1 import predict_bag, train_bag
 from .token_prior import TokenPrior, token_vectors
