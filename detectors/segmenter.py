@@ -123,11 +123,14 @@ def _template_markers(text: str) -> tuple[list[_Marker], list[int]]:
     return found, systems
 
 
-# The same roles written as XML-style tags ("<user>…</user><assistant>…</assistant>", "<question>",
-# "<input>"…), as prompt guides recommend for examples; no attributes, so HTML such as
-# ``<input type="text">`` is not one. Closing tags and ``<example>`` wrappers are not content.
-_XML_TAG = re.compile(rf"<(?P<tag>{_WORD_TAGS})>", re.IGNORECASE)
-_XML_CLOSE = re.compile(rf"</(?:{_WORD_TAGS})>|</?examples?>", re.IGNORECASE)
+# The same roles written as XML-style tags ("<user>…</user><assistant>…</assistant>", "<question>"…),
+# as prompt guides recommend for examples; no attributes, so HTML such as ``<input type="text">`` is not
+# one, and not ``<input>``/``<output>`` at all: code samples use them as markup (two synthetic tool outputs
+# of the injection sources did), and a message that carries demonstrations is scored as one bag, which
+# cost those two their injection finding. Closing tags and ``<example>`` wrappers are not content.
+_XML_TAGS = "|".join(t for t in _WORD_TAGS.split("|") if t not in ("input", "output"))
+_XML_TAG = re.compile(rf"<(?P<tag>{_XML_TAGS})>", re.IGNORECASE)
+_XML_CLOSE = re.compile(rf"</(?:{_XML_TAGS})>|</?examples?>", re.IGNORECASE)
 
 
 def _markers(text: str) -> list[_Marker]:

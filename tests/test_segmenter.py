@@ -238,7 +238,7 @@ def test_transcripts_in_a_chat_template_are_demos(template):
 
 @pytest.mark.parametrize("request_tag, answer_tag, kind", [("user", "assistant", "user_assistant"),
                                                            ("question", "answer", "question_answer"),
-                                                           ("input", "output", "input_output")])
+                                                           ("prompt", "completion", "prompt_completion")])
 def test_roles_as_xml_tags_are_demos_and_html_is_not(request_tag, answer_tag, kind):
     pairs = [(f"question number {i}?", f"answer number {i}.") for i in range(4)]
     text = "Examples:\n" + "".join(f"<example>\n<{request_tag}>{q}</{request_tag}>\n<{answer_tag}>\n{a}\n</{answer_tag}>\n</example>\n"
@@ -249,6 +249,8 @@ def test_roles_as_xml_tags_are_demos_and_html_is_not(request_tag, answer_tag, ki
     assert all(not text[d.start:d.end].rstrip().endswith("<example>") for d in demos)
     html = '<form><input type="text" name="q"><output name="sum"></output></form><p>Answer below</p>'
     assert segment_message(Message(0, "user", html)) == []
+    markup = "<input>\nA+B\n</input>\n<output>\nAB\n</output>\n" * 3  # tags in a code sample, not roles
+    assert segment_message(Message(0, "user", markup)) == []
 
 
 def test_dialogues_between_named_roles_are_demos():
