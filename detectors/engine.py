@@ -226,6 +226,10 @@ class Engine:
     def leak_guard(self, request: Any = None, settings: LeakSettings | None = None) -> LeakGuard:
         """The secrets and system prompt of ``request`` (its system/developer messages) that its answers
         must not give away; build once per request and pass to every ``audit_response`` of it."""
+        if isinstance(request, dict) and isinstance(request.get("messages"), list):
+            # Only the operator's messages matter: parse those, not a many-shot body (0.5 ms at 256 shots).
+            request = {"messages": [m for m in request["messages"]
+                                    if isinstance(m, dict) and m.get("role") in ("system", "developer")]}
         msgs = parse_request(request) if request is not None else []
         return LeakGuard.build([m.text for m in msgs if m.role in ("system", "developer")],
                                settings or self.config.leaks)
