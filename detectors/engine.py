@@ -234,18 +234,32 @@ class Engine:
         return LeakGuard.build([m.text for m in msgs if m.role in ("system", "developer")],
                                settings or self.config.leaks)
 
+    @staticmethod
+    def question_of(request: Any) -> str:
+        """The last user turn of ``request``: what an answer to it is audited against.
+
+        Only that message is parsed when the body is chat-shaped, so a stream audited every few
+        hundred characters does not re-read a many-shot body each time."""
+        if request is None:
+            return ""
+        if isinstance(request, dict) and isinstance(request.get("messages"), list):
+            users = [m for m in request["messages"] if isinstance(m, dict) and m.get("role") == "user"]
+            request = {"messages": users[-1:]}
+            if not users:
+                return ""
+        users = [m for m in parse_request(request) if m.role in ("user", "prompt")]
+        return users[-1].text if users else ""
+
     async def audit_response(self, answer: str, request: Any = None,
                              thresholds: DecisionThresholds | None = None,
-                             guard: LeakGuard | None = None) -> ResponseReport:
-        """Score an answer against the request it answers (the last user turn), and check it for leaks
-        of the request's secrets and system prompt (``guard``; built from ``request`` when not given)."""
+                             guard: LeakGuard | None = None, question: str | None = None) -> ResponseReport:
+        """Score an answer against the request it answers (the last user turn, or ``question`` when the
+        caller already has it), and check it for leaks of the request's secrets and system prompt
+        (``guard``; built from ``request`` when not given)."""
         thresholds = thresholds or self.default_thresholds()
         t = time.perf_counter()
-        question = ""
-        if request is not None:
-            msgs = parse_request(request)
-            users = [m for m in msgs if m.role in ("user", "prompt")]
-            question = users[-1].text if users else ""
+        if question is None:
+            question = self.question_of(request)
         cache_stats: dict[str, int] = {}
         (res,), _ = await self._score([Item("misaligned", request=question, answer=answer)], cache_stats)
         risk = sigmoid(res.logit)

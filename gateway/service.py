@@ -282,6 +282,7 @@ class Gateway:
     async def _audit_choices(self, data: dict[str, Any], request_body: dict[str, Any], thresholds: DecisionThresholds,
                              policy: ResponsePolicy, chat: bool, guard: LeakGuard) -> ResponseReport:
         worst: ResponseReport | None = None
+        question = self.engine.question_of(request_body)
         for choice in data.get("choices") or []:
             if not isinstance(choice, dict):
                 continue
@@ -292,7 +293,8 @@ class Gateway:
             args = tool_call_arguments(msg)
             if not text and not args:
                 continue
-            rr = await self.engine.audit_response(text, request_body, thresholds, guard) if text else ResponseReport()
+            rr = (await self.engine.audit_response(text, request_body, thresholds, guard, question)
+                  if text else ResponseReport())
             if args:  # a hijacked agent exfiltrates through its tool calls: same leak check there
                 leaks = guard.check(args, where="tool-call arguments")
                 rr.findings.extend(leaks)
@@ -317,9 +319,10 @@ class Gateway:
                 chat: bool) -> StreamingResponse:
         state = StreamAudit()
         guard = self.engine.leak_guard(original, policy.leaks.settings())
+        question = self.engine.question_of(forwarded)  # once per stream, not once per audited window
 
         async def audit(text: str) -> ResponseReport:
-            return await self.engine.audit_response(text, forwarded, thresholds, guard)
+            return await self.engine.audit_response(text, forwarded, thresholds, guard, question)
 
         async def body():
             try:

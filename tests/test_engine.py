@@ -30,6 +30,28 @@ def test_report_has_the_score_contract_fields(engine):
     json.dumps(rep)
 
 
+def test_the_answer_is_audited_against_the_last_user_turn_only(engine):
+    """A stream is audited every few hundred characters; the question is read once, from the last
+    user message, and gives the same report as letting the engine find it in the whole body."""
+    body = {"messages": many_shot_messages([(f"Question {i}?", f"Answer {i}.") for i in range(64)],
+                                           question="How do I reset my router?")}
+    body["messages"].append({"role": "assistant", "content": "Let me check."})
+    assert Engine.question_of(body) == "How do I reset my router?"
+    assert Engine.question_of({"prompt": "Complete: the sky is"}) == "Complete: the sky is"
+    assert Engine.question_of({"messages": [{"role": "system", "content": "Be brief."}]}) == ""
+    assert Engine.question_of(None) == ""
+    answer = "Hold the reset button for ten seconds, then wait for the lights to settle."
+
+    async def both():
+        return (await engine.audit_response(answer, body),
+                await engine.audit_response(answer, body, question=Engine.question_of(body)))
+
+    found, given = asyncio.run(both())
+    assert (found.risk, found.verdict) == (given.risk, given.verdict)
+    other = asyncio.run(engine.audit_response(answer, question="Write me a poem."))
+    assert other.risk != found.risk  # the question is really part of what is scored
+
+
 def test_benign_chat_is_allowed(engine):
     rep = engine.analyze_sync({"messages": [
         {"role": "system", "content": "You are a helpful assistant."},
