@@ -4,11 +4,12 @@ Two sources of demonstrations:
 
 * real chat turns: every ``user`` message answered by the next ``assistant`` message;
 * inline demos inside any message (system, user, tool output…): role-tagged transcripts
-  (``User:/Assistant:``, ``Human:/AI:``, ``Q:/A:``, ``### Instruction/### Response``, ``Patient:/Doctor:``…, or the same
-  roles as XML-style tags, ``<user>…</user><assistant>…</assistant>``), transcripts
+  (``User:/Assistant:``, ``Human:/AI:``, ``Q:/A:``, ``H:/A:``, ``### Instruction/### Response``, ``Patient:/Doctor:``…,
+  labels of two families when the pair repeats, ``Prompt:/Response:``, ``Me:/You:``…, the roles as heading
+  lines, ``### User``, or as XML-style tags, ``<user>…</user><assistant>…</assistant>``), transcripts
   written in a model's chat template (ChatML ``<|im_start|>user``, Llama 2 ``[INST] … [/INST]``,
   Llama 3 headers, Gemma turns, ``<|user|>``/``<|assistant|>``), ``Example N:`` blocks, JSON arrays
-  of example objects and JSONL lines.
+  of example objects or of chat messages, and JSONL lines.
 
 Everything here is linear in the input: the marker regexes are alternations of literals with
 no nested quantifiers, and JSON is decoded with ``raw_decode`` from candidate positions that
@@ -30,7 +31,7 @@ FAMILIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "user_assistant": (("user", "human"), ("assistant", "ai", "bot", "gpt", "model")),
     "instruction_response": (("instruction",), ("response",)),
     "question_answer": (("question",), ("answer",)),
-    "q_a": (("q",), ("a",)),
+    "q_a": (("q", "h"), ("a",)),  # "H:/A:" is Anthropic's short transcript form
     "input_output": (("input",), ("output",)),
     "prompt_completion": (("prompt",), ("completion",)),
     # Dialogues between people in named roles ("Patient:/Doctor:", "Customer:/Agent:"): how advice and
@@ -48,6 +49,12 @@ for _fam, (_reqs, _answers) in FAMILIES.items():
     for _t in _answers:
         _TAG_FAMILY[_t] = (_fam, False)
 
+# Labels that mark a turn only when they open a line and pair with a label of another family
+# ("Query:/Response:", "Me:/You:", "User:/Chatbot:"): too common in prose and records to be a family.
+LOOSE_FAMILY = "role_labels"  # also the kind of every demonstration whose two labels differ in family
+LOOSE_LABELS: dict[str, bool] = {"query": True, "request": True, "message": True, "person": True, "me": True,
+                                  "reply": False, "chatbot": False, "you": False}
+
 # Every multi-letter role word, longest first: one alternation for the "word:" tags, their prefilter
 # and the XML-style tags below.
 _WORD_TAGS = "|".join(sorted((t for t in _TAG_FAMILY if len(t) > 1), key=lambda t: (-len(t), t)))
@@ -58,8 +65,22 @@ _MULTI_TAG = re.compile(
     rf"(?P<tag>{_WORD_TAGS})(?:\*\*)?[ \t]?:(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
-# Single-letter Q/A only at the start of a line, upper case ("Plan A: ..." is not a demo).
-_SINGLE_TAG = re.compile(r"^[ \t]{0,8}(?:\*\*)?(?P<tag>[QA])(?:\*\*)?[ \t]?:", re.MULTILINE)
+# Single-letter Q/A (and H/A) only at the start of a line, upper case ("Plan A: ..." is not a demo),
+# after a list number or bullet at most ("1. Q: ...").
+_LIST_ITEM = r"(?:\d{1,3}[.)][ \t]+|[-*\u2022][ \t]+)?"
+_SINGLE_TAG = re.compile(rf"^[ \t]{{0,8}}{_LIST_ITEM}(?:\*\*)?(?P<tag>[QAH])(?:\*\*)?[ \t]?:", re.MULTILINE)
+_LOOSE_TAG = re.compile(
+    rf"^[ \t]{{0,8}}{_LIST_ITEM}(?:#{{1,4}}[ \t]?)?(?:\*\*)?(?P<tag>{'|'.join(sorted(LOOSE_LABELS, key=lambda t: (-len(t), t)))})"
+    r"(?:\*\*)?[ \t]?:(?:\*\*)?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LOOSE_PREFILTER = re.compile(rf"(?:{'|'.join(LOOSE_LABELS)})(?:\*\*)?[ \t]?:")
+# A role as a heading line of its own, no colon needed ("### User", "**Assistant**", "## Response:").
+_HEADING_TAG = re.compile(
+    rf"^[ \t]{{0,3}}(?:#{{1,4}}[ \t]*(?:\*\*)?|\*\*)(?P<tag>{_WORD_TAGS}|{'|'.join(sorted(LOOSE_LABELS, key=lambda t: (-len(t), t)))})"
+    r"(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _EXAMPLE_HEADER = re.compile(
     r"^[ \t]{0,8}(?:#{1,4}[ \t]?)?(?:\*\*)?(?:example|sample|demo|shot)[ \t]?#?[ \t]?\d{1,5}(?:\*\*)?[ \t]?[:.)](?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
@@ -85,6 +106,7 @@ class _Marker:
     end: int  # just after the colon (content starts here)
     family: str
     is_request: bool
+    tag: str = ""
 
 
 # Case-insensitive alternations are slow in ``re``; a case-sensitive search of the lower-cased text
@@ -135,14 +157,23 @@ _XML_CLOSE = re.compile(rf"</(?:{_XML_TAGS})>|</?examples?>", re.IGNORECASE)
 
 def _markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
-    rxs = (_MULTI_TAG, _SINGLE_TAG) if _TAG_PREFILTER.search(text.lower()) else (_SINGLE_TAG,)
+    lowered = text.lower()
+    rxs = (_MULTI_TAG, _SINGLE_TAG) if _TAG_PREFILTER.search(lowered) else (_SINGLE_TAG,)
     if "<" in text:
         rxs += (_XML_TAG,)
+    if _LOOSE_PREFILTER.search(lowered):
+        rxs += (_LOOSE_TAG,)
+    if "#" in text or "**" in text:
+        rxs += (_HEADING_TAG,)
+    seen: set[int] = set()
     for rx in rxs:
         for m in rx.finditer(text):
+            if m.start("tag") in seen:  # "### User:" is both a word tag and a heading
+                continue
+            seen.add(m.start("tag"))
             tag = m.group("tag").lower()
-            fam, is_req = _TAG_FAMILY[tag]
-            found.append(_Marker(m.start(), m.end(), fam, is_req))
+            fam, is_req = _TAG_FAMILY.get(tag) or (LOOSE_FAMILY, LOOSE_LABELS[tag])
+            found.append(_Marker(m.start(), m.end(), fam, is_req, tag))
     found.sort(key=lambda mk: mk.start)
     return found
 
@@ -184,15 +215,17 @@ def _inside(pos: int, spans: SpanSet) -> bool:
 
 
 def _family_demos(
-    text: str, markers: list[_Marker], limits: list[int], taken: SpanSet
+    text: str, markers: list[_Marker], limits: list[int], taken: SpanSet, answers_end_at_requests: bool = False
 ) -> list[tuple[int, int, int, int, int, int]]:
     """Pair each request marker with the answer marker that follows it.
 
     Returns (span_start, span_end, req_start, req_end, ans_start, ans_end) tuples. ``limits``
-    are extra boundaries (example headers) where an answer must stop.
+    are extra boundaries (example headers) where an answer must stop; with ``answers_end_at_requests``
+    other answer markers do not end an answer ("Response: Output: [1, 3, 5] ..." is one answer).
     """
     out = []
-    bounds = sorted({m.start for m in markers} | set(limits) | {len(text)})
+    bounds = sorted({m.start for m in markers if m.is_request or not answers_end_at_requests}
+                    | set(limits) | {len(text)})
 
     def next_bound(pos: int) -> int:
         return bounds[bisect.bisect_right(bounds, pos)]
@@ -222,8 +255,8 @@ def _tagged_demos(text: str, message: int, taken: SpanSet) -> list[Demonstration
         clean = (lambda t, rx=end_tokens: rx.sub("", t).strip())
         new_spans = []
         for s, e, rs, re_, as_, ae in _family_demos(text, fam_markers, headers + systems, claimed):
-            if fam == "chat_template" and not clean(text[as_:ae]):
-                continue  # the generation prompt after the live query ("<|im_start|>assistant\n")
+            if not clean(text[as_:ae]):
+                continue  # the generation prompt after the live query ("A:", "<|im_start|>assistant\n")
             demos.append(
                 Demonstration(
                     kind=fam,
@@ -237,6 +270,8 @@ def _tagged_demos(text: str, message: int, taken: SpanSet) -> list[Demonstration
             new_spans.append((s, e))
         for span in new_spans:
             claimed.add(*span)
+    demos += _mixed_label_demos(text, message, [m for m in markers if m.family != "chat_template"],
+                                headers + systems, claimed)
     # Example blocks with no tagged exchange inside: first line is the request, the rest the answer.
     for i, h in enumerate(headers):
         end = headers[i + 1] if i + 1 < len(headers) else len(text)
@@ -255,6 +290,32 @@ def _tagged_demos(text: str, message: int, taken: SpanSet) -> list[Demonstration
                 end=_rstrip_end(text, h, end),
             )
         )
+    return demos
+
+
+def _mixed_label_demos(text: str, message: int, markers: list[_Marker], limits: list[int],
+                       claimed: SpanSet) -> list[Demonstration]:
+    """Exchanges whose labels come from different families or from ``LOOSE_LABELS``
+    ("Prompt:/Response:", "Query:/Answer:", "User:/Chatbot:", "Me:/You:"). A label pair counts only
+    when it repeats — two exchanges or more — so a stray "Request:" before a "Reply:" in a document
+    is not read as a demonstration (and the message keeps its windowed injection scoring)."""
+    rest = [m for m in markers if not _inside(m.start, claimed)]
+    if not any(m.is_request for m in rest) or all(m.is_request for m in rest):
+        return []
+    by_start = {m.start: m for m in rest}
+    found = _family_demos(text, rest, limits + [s for s, _ in claimed], claimed, answers_end_at_requests=True)
+    pairs = [(by_start[s].tag, by_start[re_].tag) for s, _, _, re_, _, _ in found]
+    counts: dict[tuple[str, str], int] = {}
+    for p in pairs:
+        counts[p] = counts.get(p, 0) + 1
+    demos = []
+    for (s, e, rs, re_, as_, ae), p in zip(found, pairs):
+        if counts[p] < 2 or not _XML_CLOSE.sub("", text[as_:ae]).strip():
+            continue
+        demos.append(Demonstration(kind=LOOSE_FAMILY, request=_XML_CLOSE.sub("", text[rs:re_]).strip(),
+                                   answer=_XML_CLOSE.sub("", text[as_:ae]).strip(), message=message,
+                                   start=s, end=_rstrip_end(text, s, e)))
+        claimed.add(s, e)
     return demos
 
 
@@ -283,6 +344,21 @@ def _as_text(v: Any) -> str | None:
     return None
 
 
+_JSON_REQUEST_ROLES = ("user", "human")
+_JSON_ANSWER_ROLES = ("assistant", "gpt", "bot", "ai", "model")
+
+
+def _message_turn(m: Any) -> tuple[str, str] | None:
+    """(role, text) of one chat message object (OpenAI or ShareGPT keys), if it is a user or assistant turn."""
+    if not isinstance(m, dict):
+        return None
+    role = str(m.get("role", m.get("from", ""))).lower()
+    text = _as_text(m.get("content", m.get("value")))
+    if text is None or role not in _JSON_REQUEST_ROLES + _JSON_ANSWER_ROLES:
+        return None
+    return role, text
+
+
 def pairs_from_object(obj: Any) -> list[tuple[str, str]]:
     """(request, answer) pairs held by one JSON example object, in any common schema."""
     if not isinstance(obj, dict):
@@ -293,15 +369,13 @@ def pairs_from_object(obj: Any) -> list[tuple[str, str]]:
         pairs = []
         pending: str | None = None
         for m in msgs:
-            if not isinstance(m, dict):
+            turn = _message_turn(m)
+            if turn is None:
                 continue
-            role = str(m.get("role", m.get("from", ""))).lower()
-            text = _as_text(m.get("content", m.get("value")))
-            if text is None:
-                continue
-            if role in ("user", "human"):
+            role, text = turn
+            if role in _JSON_REQUEST_ROLES:
                 pending = text
-            elif role in ("assistant", "gpt", "bot", "ai", "model") and pending is not None:
+            elif pending is not None:
                 pairs.append((pending, text))
                 pending = None
         return pairs
@@ -383,6 +457,20 @@ def _json_demos(text: str, message: int) -> tuple[list[Demonstration], SpanSet]:
         if isinstance(value, list) and any(pairs_from_object(v) for v in value[:1000] if isinstance(v, dict)):
             for s, e, obj in _iter_array(text, i):
                 add(pairs_from_object(obj), s, e, "json")
+        elif isinstance(value, list) and pairs_from_object({"messages": value[:1000]}):
+            # A bare list of chat messages ([{"role": "user", ...}, {"role": "assistant", ...}, ...]):
+            # each user message and the answer after it are one demonstration, spanning both objects.
+            pending: tuple[int, str] | None = None
+            for s, e, obj in _iter_array(text, i):
+                pair = _message_turn(obj)
+                if pair is None:
+                    continue
+                role, said = pair
+                if role in _JSON_REQUEST_ROLES:
+                    pending = (s, said)
+                elif pending is not None:
+                    add([(pending[1], said)], pending[0], e, "json")
+                    pending = None
         elif value is not None and not isinstance(value, list):
             resume = end
         i = text.find("[", resume)

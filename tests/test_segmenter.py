@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -135,7 +136,8 @@ def test_hh_rlhf_transcripts():
         text = r["rejected"]
         demos = seg_text(text)
         humans = text.count("\n\nHuman:")
-        assistants = text.count("\n\nAssistant:")
+        # An assistant turn with nothing said (a few hh-rlhf transcripts have one) demonstrates nothing.
+        assistants = len(re.findall(r"\n\nAssistant:(?!\s*(?:Human:|$))", text))
         assert len(demos) == min(humans, assistants), text[:200]
         assert all(d.kind == "user_assistant" for d in demos)
         total += len(demos)
@@ -261,3 +263,56 @@ def test_dialogues_between_named_roles_are_demos():
         ("dialogue_roles", "My order never arrived.", "I'm sorry, I'll send a replacement today."),
         ("dialogue_roles", "Can I change the address?", "Yes, reply with the new one.")]
     assert segment_message(Message(0, "user", "GET / HTTP/1.1\nUser-Agent: curl/8.0\nAccept: */*")) == []
+
+
+@pytest.mark.parametrize("req, ans", [("Prompt", "Response"), ("Query", "Answer"), ("Question", "Reply"),
+                                      ("Instruction", "Output"), ("User", "Chatbot"), ("Me", "You"),
+                                      ("Message", "Reply"), ("Human", "Response")])
+def test_transcripts_whose_labels_come_from_different_families(req, ans):
+    """"Prompt:/Response:" and the like: one label from one family, one from another or from the loose
+    labels. They are read as demonstrations when the pair repeats."""
+    pairs = [(f"question number {i}?", f"answer number {i}.") for i in range(3)]
+    text = "".join(f"{req}: {q}\n{ans}: {a}\n\n" for q, a in pairs) + f"{req}: the live query?"
+    demos = segment_message(Message(0, "user", text))
+    assert [(d.kind, d.request, d.answer) for d in demos] == [("role_labels", q, a) for q, a in pairs]
+    assert all(text[d.start:d.end].startswith(f"{req}:") for d in demos)
+
+
+def test_a_label_pair_that_does_not_repeat_is_not_a_transcript():
+    """One "Request:" before one "Reply:" in a ticket or a record is not an exchange: the message keeps
+    its windowed injection scoring."""
+    ticket = "Ticket 4411\nRequest: refund for order 991\nReply: approved by Dana on 3 May\nStatus: closed"
+    assert segment_message(Message(0, "tool", ticket)) == []
+    assert segment_message(Message(0, "user", "Dear team,\nyou: please reply by Friday.\nMe: noted.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "H: hi there\n\nA: hello!\n\nH: how are you?\n\nA: fine, thanks.\n\nH: bye",
+    "1. Q: hi there\n   A: hello!\n2. Q: how are you?\n   A: fine, thanks.\n3. Q: bye",
+])
+def test_short_and_numbered_single_letter_transcripts(text):
+    demos = segment_message(Message(0, "user", text))
+    assert [(d.request, d.answer) for d in demos] == [("hi there", "hello!"), ("how are you?", "fine, thanks.")]
+
+
+@pytest.mark.parametrize("fmt", ["### {}\n", "## {}:\n", "**{}**\n", "**{}:**\n"])
+def test_roles_as_heading_lines_are_demos(fmt):
+    pairs = [(f"question number {i}?", f"answer number {i}.") for i in range(3)]
+    text = "".join(fmt.format("User") + f"{q}\n\n" + fmt.format("Assistant") + f"{a}\n\n" for q, a in pairs)
+    text += fmt.format("User") + "the live query?"
+    demos = segment_message(Message(0, "user", text))
+    assert [(d.kind, d.request, d.answer) for d in demos] == [("user_assistant", q, a) for q, a in pairs]
+    assert segment_message(Message(0, "user", "## Usage\nRun it.\n\n## Answer keys\nSee below.")) == []
+
+
+def test_a_bare_list_of_chat_messages_is_demos_with_spans_over_both_objects():
+    msgs = [{"role": "system", "content": "Be brief."}]
+    for i in range(3):
+        msgs += [{"role": "user", "content": f"q{i}"}, {"role": "assistant", "content": f"a{i}"}]
+    msgs.append({"role": "user", "content": "live"})
+    text = "Conversation so far:\n" + json.dumps(msgs, indent=2) + "\nContinue it."
+    demos = segment_message(Message(0, "user", text))
+    assert [(d.kind, d.request, d.answer) for d in demos] == [("json", f"q{i}", f"a{i}") for i in range(3)]
+    for i, d in enumerate(demos):
+        span = json.loads("[" + text[d.start:d.end] + "]")
+        assert span == [{"role": "user", "content": f"q{i}"}, {"role": "assistant", "content": f"a{i}"}]
