@@ -69,15 +69,16 @@ _MULTI_TAG = re.compile(
 # after a list number or bullet at most ("1. Q: ...").
 _LIST_ITEM = r"(?:\d{1,3}[.)][ \t]+|[-*\u2022][ \t]+)?"
 _SINGLE_TAG = re.compile(rf"^[ \t]{{0,8}}{_LIST_ITEM}(?:\*\*)?(?P<tag>[QAH])(?:\*\*)?[ \t]?:", re.MULTILINE)
+_LOOSE_WORDS = "|".join(sorted(LOOSE_LABELS, key=lambda t: (-len(t), t)))
 _LOOSE_TAG = re.compile(
-    rf"^[ \t]{{0,8}}{_LIST_ITEM}(?:#{{1,4}}[ \t]?)?(?:\*\*)?(?P<tag>{'|'.join(sorted(LOOSE_LABELS, key=lambda t: (-len(t), t)))})"
+    rf"^[ \t]{{0,8}}{_LIST_ITEM}(?:#{{1,4}}[ \t]?)?(?:\*\*)?(?P<tag>{_LOOSE_WORDS})"
     r"(?:\*\*)?[ \t]?:(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
-_LOOSE_PREFILTER = re.compile(rf"(?:{'|'.join(LOOSE_LABELS)})(?:\*\*)?[ \t]?:")
+_LOOSE_PREFILTER = re.compile(rf"(?:{_LOOSE_WORDS})(?:\*\*)?[ \t]?:")
 # A role as a heading line of its own, no colon needed ("### User", "**Assistant**", "## Response:").
 _HEADING_TAG = re.compile(
-    rf"^[ \t]{{0,3}}(?:#{{1,4}}[ \t]*(?:\*\*)?|\*\*)(?P<tag>{_WORD_TAGS}|{'|'.join(sorted(LOOSE_LABELS, key=lambda t: (-len(t), t)))})"
+    rf"^[ \t]{{0,3}}(?:#{{1,4}}[ \t]*(?:\*\*)?|\*\*)(?P<tag>{_WORD_TAGS}|{_LOOSE_WORDS})"
     r"(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )

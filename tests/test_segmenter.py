@@ -193,7 +193,8 @@ def _time(text: str) -> float:
 def test_adversarial_inputs_scale_linearly():
     """Complexity check, not a speed target: 8x the input must not cost ~64x (quadratic)."""
     patterns = ["[" * 1000 + "x", "User: " * 50, "Q:\nA:\n" * 20, "{\"input\": \"" * 40, "a" * 100 + "\n",
-                "[{\"input\": 1}, " * 30, "\u200b" * 100]
+                "[{\"input\": 1}, " * 30, "\u200b" * 100, "Me: x\nYou: y\n" * 20, "### User\n## Response:\n" * 20,
+                "Prompt:\n" * 40, "[{\"role\": \"user\", \"content\": \"q\"}, " * 20]
     for p in patterns:
         small = p * max(1, 16_000 // len(p))
         big = small * 8
