@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     benign = [(r.request, r.answer) for r in demo if r.source == "gpteacher-roleplay" and r.split == "calib"]
     engine = Engine.from_directory(providers=["CPUExecutionProvider"])
     read = 0
-    print(f"| shape | harmful: verdict, demos found | benign: verdict, demos found | read |\n|---|---|---|---|")
+    print("| shape | harmful: verdict, demos found | benign: verdict, demos found | read |\n|---|---|---|---|")
     for name, render in SHAPES.items():
         cells = []
         for pairs in (harmful[: args.k], benign[: args.k]):
