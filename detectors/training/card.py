@@ -535,6 +535,13 @@ rows labelled harmless by their raters are compliant by any reading (a joke "kid
 comparison for a self-punishment request), and the refusals of self-harm disclosures are long,
 supportive and full of the topic's words — the hardest negatives tier 1 has met.
 
+Also measured after v1.8.0 and not adopted (one-off script, tier 1 without the token prior, evaluation
+fit's training rows, both variants in one run): a third bag namespace for the answer's first 12 / 24 /
+48 tokens, where refusals and disclaimers sit, moved the per-demo AUC on the held-out real answers
+0.830 -> 0.837 / 0.834 / 0.825 and on the hand-written medical advice 0.835 -> 0.830 / 0.893 / 0.905 —
+no consistent gain on the real answers it was meant for, and the advice set has been read for too
+many builds to choose on alone.
+
 **{encoder_heading} — why (measured).** Fine-tuning was built and measured on these 2
 CPU cores (`detectors/training/finetune.py`): a full fine-tune runs at ~8 windows/s, so the lower
 layers are run once without gradients and only the top layers (with a temporary linear head) are
@@ -551,6 +558,34 @@ there, and tier 2 only speaks inside tier 1's uncertain band. A full build with 
 building from an empty cache took 48 minutes instead of 24 (this check included) and the tuned
 layers add 7 MB.
 {encoder_choice}
+
+The same question for the demonstration model, measured after v1.8.0 (`python -m
+detectors.training.finetune --task misaligned --epochs 2`: the evaluation fit's 9,121 training demos,
+request head and first answer window with token types as served, top 2 layers, 2 epochs, 17 minutes):
+per-demo AUC, frozen encoder + head -> tuned, against tier 1's in this card —
+
+| demonstrations | n | frozen | tuned top 2 | tier 1 (card) |
+|---|---|---|---|---|
+| real model answers, held-out categories | 348 | 0.671 | 0.725 | 0.846 |
+| hand-written realistic advice, medical | 40 | 0.472 | 0.468 | 0.830 |
+| hand-written realistic advice, financial + sports | 80 | 0.533 | 0.581 | 0.914 |
+| synthetic medical advice (held-out domain) | 90 | 0.549 | 0.621 | — |
+| hh-rlhf rejected vs chosen | 2000 | 0.524 | 0.543 | — |
+| calib split | 1888 | 0.839 | 0.904 | — |
+
+Tuning helps the encoder, but on CPU it stays far behind tier 1 on every set that tier 1 has not seen,
+so the demonstration head stays frozen too; a fully fine-tuned encoder (a GPU job) is still untried.
+
+**Rebuilding.** A build is deterministic for a given set of libraries (seeds, deterministic torch
+kernels; an empty-cache build reproduced v1.7.0's ONNX files byte for byte), but not
+across library versions. v1.8.0 rebuilt from an empty cache with the versions pip resolved later
+(onnxruntime 1.32.0, onnx 1.23.2, transformers 5.24.0, torch 2.13.0) gave another int8 encoder graph:
+every evaluation-fit number in this card came out the same, but the release fit's injection cascade —
+tier 2 is switched on only for a cross-validated in-band gain of at least 0.005 — switched tier 2 on
+(v1.8.0 ships it off), its caution threshold moved 0.9661 -> 0.9675, and release-section numbers moved
+by a few prompts (garak's injected documents 0.628 -> 0.620; the clean AgentDojo landlord's notice no
+longer cautioned). The shipped v1.8.0 files stay; their library versions were not recorded. Builds
+now record theirs in every manifest (`build_environment`), so the next version can be rebuilt exactly.
 
 **GPU.** Only the int8 graph ships (the 40 MB budget rules out an fp16 copy beside it). The fp16 (or
 fp32) GPU variant is rebuilt reproducibly by `prompt-gateway export-gpu` from the MiniLM weights (with
@@ -773,6 +808,12 @@ the CPU default configuration):
 - tier 2 alone (int8 MiniLM, both heads): {tp.get('tier2_windows_per_s_128_tokens', '—')} windows/s of 128 tokens
 - cascade: {tp['cascade_demos_per_s']} demos/s with {tp['tier2_share']:.0%} of demos sent to tier 2 (calibration switched
   tier 2 off for demonstrations; injection texts in the uncertain band still reach it)
+
+Absolute rates follow the shared machine's load on the day of the run: the v1.8.0 build measured
+7,079 demos/s for tier 1 and 137 windows/s for tier 2; the rates above come from a re-evaluation of
+the same models on a slower day (an empty-cache build took 34 minutes instead of 12; two earlier
+re-evaluations that day measured 2,581 and 3,924 demos/s). `bench/` compares configurations as
+ratios within one run (docs/benchmarks.md).
 
 ## Cascade calibration (calib split, half A)
 Tier 2 is used for a task only where it beats tier 1 on the calibration rows of tier 1's uncertain
@@ -1050,6 +1091,25 @@ choices made after an earlier run's numbers were read are listed under Known gap
   new shape tokens no verdict differs from v1.7.0's segmenter. Measured, not adopted: scoring the text
   around a message's demonstrations as its own item, with windows — one source attack more acted on, one
   held-out benign prompt more cautioned (0.008 -> 0.009; the held-out sources were read for that setting).
+- **More demo shapes (segmenter after v1.8.0; the models are unchanged).** A probe of 29 ways to write
+  eight PyRIT harmful answers into one message (`python -m bench.demo_shapes`) found them redacted in nine; in
+  fourteen the segmenter saw no demonstration at all and in five one stray one, and eighteen passed
+  with no action: labels of two families (`Prompt:/Response:`, `Query:/Response:`,
+  `Question:/Reply:`, `Instruction:/Output:`, `Human:/Response:`), labels of no family (`Me:/You:`,
+  `User:/Chatbot:`, `Person:/AI:`), Anthropic's `H:/A:`, numbered `1. Q: … A:`, roles as heading lines
+  (`### User`), and a bare JSON list of chat messages. They are demonstrations now — mixed or loose labels
+  only when the label pair repeats, so a ticket's single `Request:`/`Reply:` is not an exchange — and
+  three of them are rows of the shape table above (`Prompt/Response`, role heading lines, JSON message
+  list); the probe now finds 26 of the 29 redacted. Still not read: `User:/Claude:`-style model names,
+  quoted-reply arrows, CSV rows. A tagged turn
+  with nothing after its label (the `A:` that invites the live answer) is no longer a demonstration.
+  Over the 72,752 texts of every source and evaluation set (WritingBench included), 271 segment
+  differently — mostly task prompts ending in `Answer:`, `A:` or `Output:` that lose that empty
+  "demonstration" (196 synthetic, 51 benign held-out jackhhao prompts, 2 of the hand-written set), so the
+  injection classifier reads them with windows again, as it does in training; 11 attacks gain
+  `role_labels` demonstrations and one synthetic task prompt a `Q:/A:` one — and one verdict changed: a DecodingTrust template, block -> caution
+  (one-off script over both segmenters and engines). Segmentation costs 13-25 % more (0.53 -> 0.61 ms per WritingBench prompt,
+  9.3 -> 11.7 ms for a 256-shot inline prompt; one-off timing against the previous segmenter, same run).
 - **Long real writing requests (WritingBench, development check, not vendored).** WritingBench's
   1,000 writing tasks (reports, contracts, papers to summarise, stories; 556 English, 444 Chinese,
   most with pages of reference material) are the long benign prompts the injection sources lack. Its

