@@ -10,6 +10,9 @@ encoder found far more of the left-out jailbreak templates than the frozen one (
 0.68 -> 0.87), but tier 1 alone found 0.98 of them, and a full build with two tuned layers left the
 cascade's held-out injection recall where it was. So the shipped encoder stays frozen
 (``pipeline.ENCODER_TUNED_LAYERS = 0``); this module keeps the tuned variant one constant away.
+The same check for the demonstration model (``--task misaligned``, ``demo_check``): tuning lifted the
+encoder on real model answers of held-out harm categories from AUC 0.67 to 0.73, still far under
+tier 1's 0.85, so that head stays frozen too.
 
 The result is a set of layer weights (``encoder.layer.<i>.*``, stored as fp16 so that the int8 CPU
 graph and the GPU graph are both built from the same shipped numbers); ``encoder.export_encoder``
@@ -337,7 +340,7 @@ def demo_check(data: Path, spec: FinetuneSpec) -> dict:
     result: dict = {"spec": asdict(spec), "train_rows": len(train), "sets": {}}
     for name, rows in sets.items():
         s, t = windows(rows)
-        hidden, frozen = split.lower(s, types=t)  # states below the cut are the same in both encoders
+        hidden, _ = split.lower(s, types=t)  # states below the cut: the same in both encoders
         frozen = untouched.lower(s, types=t)[1]
         with torch.no_grad():
             tuned = torch.cat([head(split.upper(hidden[i : i + 64])) for i in range(0, len(hidden), 64)]).squeeze(-1).numpy()
