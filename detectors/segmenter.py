@@ -53,7 +53,10 @@ for _fam, (_reqs, _answers) in FAMILIES.items():
 # ("Query:/Response:", "Me:/You:", "User:/Chatbot:"): too common in prose and records to be a family.
 LOOSE_FAMILY = "role_labels"  # also the kind of every demonstration whose two labels differ in family
 LOOSE_LABELS: dict[str, bool] = {"query": True, "request": True, "message": True, "person": True, "me": True,
-                                  "reply": False, "chatbot": False, "you": False}
+                                  "reply": False, "chatbot": False, "you": False,
+                                  # assistants by name ("User:/ChatGPT:", the shape of many in-the-wild shots)
+                                  "chatgpt": False, "claude": False, "gemini": False, "llama": False,
+                                  "copilot": False, "bard": False, "mistral": False}
 
 # Every multi-letter role word, longest first: one alternation for the "word:" tags, their prefilter
 # and the XML-style tags below.

@@ -268,7 +268,8 @@ def test_dialogues_between_named_roles_are_demos():
 
 @pytest.mark.parametrize("req, ans", [("Prompt", "Response"), ("Query", "Answer"), ("Question", "Reply"),
                                       ("Instruction", "Output"), ("User", "Chatbot"), ("Me", "You"),
-                                      ("Message", "Reply"), ("Human", "Response")])
+                                      ("Message", "Reply"), ("Human", "Response"), ("User", "ChatGPT"),
+                                      ("Human", "Claude")])
 def test_transcripts_whose_labels_come_from_different_families(req, ans):
     """"Prompt:/Response:" and the like: one label from one family, one from another or from the loose
     labels. They are read as demonstrations when the pair repeats."""

@@ -1096,17 +1096,17 @@ choices made after an earlier run's numbers were read are listed under Known gap
   fourteen the segmenter saw no demonstration at all and in five one stray one, and eighteen passed
   with no action: labels of two families (`Prompt:/Response:`, `Query:/Response:`,
   `Question:/Reply:`, `Instruction:/Output:`, `Human:/Response:`), labels of no family (`Me:/You:`,
-  `User:/Chatbot:`, `Person:/AI:`), Anthropic's `H:/A:`, numbered `1. Q: … A:`, roles as heading lines
+  `User:/Chatbot:`, `Person:/AI:`, `User:/Claude:`), Anthropic's `H:/A:`, numbered `1. Q: … A:`, roles as heading lines
   (`### User`), and a bare JSON list of chat messages. They are demonstrations now — mixed or loose labels
   only when the label pair repeats, so a ticket's single `Request:`/`Reply:` is not an exchange — and
   three of them are rows of the shape table above (`Prompt/Response`, role heading lines, JSON message
-  list); the probe now finds 26 of the 29 redacted. Still not read: `User:/Claude:`-style model names,
-  quoted-reply arrows, CSV rows. A tagged turn
+  list); assistants named in the label (`ChatGPT:`, `Claude:`, `Gemini:`…) are answer labels of
+  that kind. The probe now finds 27 of the 29 redacted; still not read: quoted-reply arrows, CSV rows. A tagged turn
   with nothing after its label (the `A:` that invites the live answer) is no longer a demonstration.
-  Over the 72,752 texts of every source and evaluation set (WritingBench included), 271 segment
+  Over the 72,752 texts of every source and evaluation set (WritingBench included), 273 segment
   differently — mostly task prompts ending in `Answer:`, `A:` or `Output:` that lose that empty
   "demonstration" (196 synthetic, 51 benign held-out jackhhao prompts, 2 of the hand-written set), so the
-  injection classifier reads them with windows again, as it does in training; 11 attacks gain
+  injection classifier reads them with windows again, as it does in training; 13 attacks gain
   `role_labels` demonstrations and one synthetic task prompt a `Q:/A:` one — and one verdict changed: a DecodingTrust template, block -> caution
   (one-off script over both segmenters and engines). Segmentation costs 13-25 % more (0.53 -> 0.61 ms per WritingBench prompt,
   9.3 -> 11.7 ms for a 256-shot inline prompt; one-off timing against the previous segmenter, same run).
