@@ -1093,7 +1093,7 @@ choices made after an earlier run's numbers were read are listed under Known gap
   held-out benign prompt more cautioned (0.008 -> 0.009; the held-out sources were read for that setting).
 - **More demo shapes (segmenter after v1.8.0; the models are unchanged).** A probe of 29 ways to write
   eight PyRIT harmful answers into one message (`python -m bench.demo_shapes`) found them redacted in nine; in
-  fourteen the segmenter saw no demonstration at all and in five one stray one, and eighteen passed
+  fifteen the segmenter saw no demonstration at all and in five one stray one, and eighteen passed
   with no action: labels of two families (`Prompt:/Response:`, `Query:/Response:`,
   `Question:/Reply:`, `Instruction:/Output:`, `Human:/Response:`), labels of no family (`Me:/You:`,
   `User:/Chatbot:`, `Person:/AI:`, `User:/Claude:`), Anthropic's `H:/A:`, numbered `1. Q: … A:`, roles as heading lines
