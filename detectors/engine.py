@@ -29,6 +29,15 @@ from .types import Demonstration, Finding, Message
 from .verdict import RESPONSE_SEVERITY, DecisionThresholds, decide, decide_response, model_decision_thresholds
 
 
+def _only_roles(request: Any, roles: tuple[str, ...], last: bool = False) -> Any:
+    """A chat body cut down to its messages of ``roles`` (only the last one with ``last``), so that
+    reading one part of a request does not parse a many-shot body; other bodies pass unchanged."""
+    if not (isinstance(request, dict) and isinstance(request.get("messages"), list)):
+        return request
+    kept = [m for m in request["messages"] if isinstance(m, dict) and m.get("role") in roles]
+    return {"messages": kept[-1:] if last else kept}
+
+
 @dataclass
 class EngineConfig:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -226,11 +235,8 @@ class Engine:
     def leak_guard(self, request: Any = None, settings: LeakSettings | None = None) -> LeakGuard:
         """The secrets and system prompt of ``request`` (its system/developer messages) that its answers
         must not give away; build once per request and pass to every ``audit_response`` of it."""
-        if isinstance(request, dict) and isinstance(request.get("messages"), list):
-            # Only the operator's messages matter: parse those, not a many-shot body (0.5 ms at 256 shots).
-            request = {"messages": [m for m in request["messages"]
-                                    if isinstance(m, dict) and m.get("role") in ("system", "developer")]}
-        msgs = parse_request(request) if request is not None else []
+        # Only the operator's messages matter: parse those, not a many-shot body (0.5 ms at 256 shots).
+        msgs = parse_request(_only_roles(request, ("system", "developer"))) if request is not None else []
         return LeakGuard.build([m.text for m in msgs if m.role in ("system", "developer")],
                                settings or self.config.leaks)
 
@@ -242,12 +248,7 @@ class Engine:
         hundred characters does not re-read a many-shot body each time."""
         if request is None:
             return ""
-        if isinstance(request, dict) and isinstance(request.get("messages"), list):
-            users = [m for m in request["messages"] if isinstance(m, dict) and m.get("role") == "user"]
-            request = {"messages": users[-1:]}
-            if not users:
-                return ""
-        users = [m for m in parse_request(request) if m.role in ("user", "prompt")]
+        users = [m for m in parse_request(_only_roles(request, ("user",), last=True)) if m.role in ("user", "prompt")]
         return users[-1].text if users else ""
 
     async def audit_response(self, answer: str, request: Any = None,
