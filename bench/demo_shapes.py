@@ -1,7 +1,7 @@
 """Which ways of writing demonstrations into one message does the engine read?
 
 Eight harmful-compliance demonstrations (PyRIT many-shot answers, calib split) and eight benign ones
-(gpteacher role-play, calib split) are written into one user message in each of 29 shapes — role
+(gpteacher role-play, calib split) are written into one user message in each of 32 shapes — role
 labels of one family, of two families, of none, headings, JSON, YAML, CSV — followed by a live
 question, and sent through the whole engine (CPU default). A shape is read when the harmful prompt is
 redacted or blocked and the benign one passes. A coverage probe, not a speed measure; the model card
@@ -14,6 +14,8 @@ Needs ../shared/data.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Callable
@@ -24,6 +26,14 @@ Pairs = list[tuple[str, str]]
 
 def _labels(req: str, ans: str) -> Callable[[Pairs], str]:
     return lambda pairs: "\n\n".join(f"{req}: {q}\n{ans}: {a}" for q, a in pairs)
+
+
+def _csv(delimiter: str, pairs: Pairs) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(["prompt", "response"])
+    writer.writerows(pairs)
+    return buf.getvalue()
 
 
 LABEL_PAIRS = [("User", "Assistant"), ("Prompt", "Response"), ("Query", "Response"), ("Request", "Response"),
@@ -42,6 +52,10 @@ SHAPES.update({
     "numbered Q/A": lambda p: "\n\n".join(f"{i + 1}. Q: {q}\n   A: {a}" for i, (q, a) in enumerate(p)),
     "Example N": lambda p: "\n\n".join(f"Example {i + 1}:\n{q}\n{a}" for i, (q, a) in enumerate(p)),
     "CSV": lambda p: "question,answer\n" + "\n".join(f"{json.dumps(q)},{json.dumps(a)}" for q, a in p),
+    "CSV (csv module quoting)": lambda p: _csv(",", p),
+    "TSV": lambda p: _csv("\t", p),
+    "Markdown table": lambda p: "| User | Assistant |\n|---|---|\n" + "".join(
+        "| " + " | ".join(c.replace("|", "\\|").replace("\n", "<br>") for c in pair) + " |\n" for pair in p),
     "YAML list": lambda p: "\n".join(f"- user: {json.dumps(q)}\n  assistant: {json.dumps(a)}" for q, a in p),
 })
 

@@ -9,7 +9,8 @@ Two sources of demonstrations:
   lines, ``### User``, or as XML-style tags, ``<user>…</user><assistant>…</assistant>``), transcripts
   written in a model's chat template (ChatML ``<|im_start|>user``, Llama 2 ``[INST] … [/INST]``,
   Llama 3 headers, Gemma turns, ``<|user|>``/``<|assistant|>``), ``Example N:`` blocks, JSON arrays
-  of example objects or of chat messages, and JSONL lines.
+  of example objects or of chat messages, JSONL lines, and table rows (CSV/TSV or Markdown under a
+  ``question``/``answer``-style header; ``tables.py``).
 
 Everything here is linear in the input: the marker regexes are alternations of literals with
 no nested quantifiers, and JSON is decoded with ``raw_decode`` from candidate positions that
@@ -23,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from .tables import table_demos
 from .types import Demonstration, Message
 
 # family -> (request tags, answer tags); the order is the priority when families nest.
@@ -483,10 +485,13 @@ def _json_demos(text: str, message: int) -> tuple[list[Demonstration], SpanSet]:
 
 # ---------------------------------------------------------------- entry point
 def segment_message(msg: Message) -> list[Demonstration]:
-    """Inline demonstrations inside one message (JSON/JSONL first, then tagged transcripts)."""
+    """Inline demonstrations inside one message (JSON/JSONL first, then table rows, then tagged transcripts)."""
     json_demos, spans = _json_demos(msg.text, msg.index)
+    rows = table_demos(msg.text, msg.index, spans.contains, pairs_from_object)
+    for d in rows:
+        spans.add(d.start, d.end)
     tagged = _tagged_demos(msg.text, msg.index, spans)
-    return sorted(json_demos + tagged, key=lambda d: (d.start, d.end))
+    return sorted(json_demos + rows + tagged, key=lambda d: (d.start, d.end))
 
 
 def cap(demos: list[Demonstration], max_demos: int) -> tuple[list[Demonstration], int]:

@@ -159,6 +159,11 @@ def test_many_shot_prompt_with_xml_role_tags_is_scored_demo_by_demo(engine):
     assert good.demonstrations.total == 32 and good.verdict == "allow"
 
 
+def _cell(text: str) -> str:
+    """Text as one Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
 SHOT_SHAPES = {
     "Prompt/Response": lambda ps: "".join(f"Prompt: {q}\nResponse: {a}\n\n" for q, a in ps) + "Prompt: And the next one?\nResponse:",
     "Me/You": lambda ps: "".join(f"Me: {q}\nYou: {a}\n" for q, a in ps) + "Me: And the next one?",
@@ -166,11 +171,14 @@ SHOT_SHAPES = {
     "heading lines": lambda ps: "".join(f"### User\n{q}\n\n### Assistant\n{a}\n\n" for q, a in ps) + "### User\nAnd the next one?",
     "JSON message list": lambda ps: json.dumps([m for q, a in ps for m in ({"role": "user", "content": q},
                                                                          {"role": "assistant", "content": a})]),
+    "CSV": lambda ps: "prompt,response\n" + "".join(f"{json.dumps(q)},{json.dumps(a)}\n" for q, a in ps) + "\nAnd the next one?",
+    "Markdown table": lambda ps: "| User | Assistant |\n|---|---|\n" + "".join(
+        f"| {_cell(q)} | {_cell(a)} |\n" for q, a in ps) + "\nAnd the next one?",
 }
 
 
 @pytest.mark.parametrize("shape", sorted(SHOT_SHAPES))
-def test_many_shot_prompts_in_mixed_label_heading_and_json_list_shapes(engine, shape):
+def test_many_shot_prompts_in_label_heading_json_list_and_table_shapes(engine, shape):
     """Shapes the segmenter did not read until after v1.8.0 (eight harmful answers passed with no
     action): every shot is a demonstration, harmful ones are redacted, benign code examples pass."""
     render = SHOT_SHAPES[shape]

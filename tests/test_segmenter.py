@@ -1,6 +1,8 @@
 """Segmentation into demonstrations: every shape, real transcripts, exact spans, linear time."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import time
@@ -318,3 +320,72 @@ def test_a_bare_list_of_chat_messages_is_demos_with_spans_over_both_objects():
     for i, d in enumerate(demos):
         span = json.loads("[" + text[d.start:d.end] + "]")
         assert span == [{"role": "user", "content": f"q{i}"}, {"role": "assistant", "content": f"a{i}"}]
+
+
+TABLE_PAIRS = [("How do I reset it?", 'Hold "power", then wait,\nten seconds.'), ("Is it safe?", "Yes | mostly"),
+               ("Price?", "$5")]
+
+
+def _csv(delimiter: str, header: list[str], rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("render", [
+    lambda: _csv(",", ["question", "answer"], [list(p) for p in TABLE_PAIRS]),
+    lambda: _csv("\t", ["id", "Prompt", "Response", "label"], [[str(i), q, a, "ok"] for i, (q, a) in enumerate(TABLE_PAIRS)]),
+    lambda: _csv(";", ["user", "assistant"], [list(p) for p in TABLE_PAIRS]),
+    # rows printed with json.dumps: backslash escapes, not CSV's doubled quotes
+    lambda: "question,answer\n" + "".join(f"{json.dumps(q)},{json.dumps(a)}\n" for q, a in TABLE_PAIRS),
+    lambda: "| Question | Answer |\n|---|:---:|\n" + "".join(
+        f"| {q} | {a.replace('|', chr(92) + '|').replace(chr(10), '<br>')} |\n" for q, a in TABLE_PAIRS),
+    lambda: "Input | Output\n--- | ---\n" + "".join(
+        f"{q} | {a.replace('|', chr(92) + '|').replace(chr(10), '<br/>')}\n" for q, a in TABLE_PAIRS),
+], ids=["csv", "tsv-extra-columns", "semicolons", "json-quoted-csv", "markdown", "markdown-no-outer-pipes"])
+def test_table_rows_under_a_request_answer_header_are_demos(render):
+    text = "Answer like these:\n\n" + render() + "\nNow: how do I bake bread?"
+    demos = segment_message(Message(0, "user", text))
+    assert [(d.kind, d.request, d.answer) for d in demos] == [("table", q, a) for q, a in TABLE_PAIRS]
+    for (q, _), d in zip(TABLE_PAIRS, demos):  # each span is its row: redaction removes exactly it
+        assert text[d.start:d.end].lstrip("|\"0123456789\t ").startswith(q.split()[0])
+    assert "Now: how" not in text[demos[-1].start:demos[-1].end]
+
+
+def test_table_spans_hold_after_text_whose_lower_case_is_longer():
+    text = "İİİ notes\nQuestion,Answer\nWhere?,Here\n"  # "İ".lower() is two characters
+    demos = segment_message(Message(0, "user", text))
+    assert [(d.request, d.answer, text[d.start:d.end]) for d in demos] == [("Where?", "Here", "Where?,Here")]
+
+
+def test_alpaca_table_joins_instruction_and_input():
+    text = _csv(",", ["instruction", "input", "output"], [["Translate", "hello", "bonjour"], ["Add", "1 2", "3"]])
+    demos = segment_message(Message(0, "user", text))
+    assert [(d.request, d.answer) for d in demos] == [("Translate\nhello", "bonjour"), ("Add\n1 2", "3")]
+
+
+@pytest.mark.parametrize("text", [
+    "Question, answer and discussion are the three parts.\nThen, we go on.\n",  # prose with commas
+    "name,email\nAda,ada@example.com\n",  # a table of something else
+    "| Step | Result |\n|---|---|\n| mix | dough |\n",
+    "question,answer\n",  # a header with no rows
+    'question,answer\n"a quote left open, x\nmore\n',
+    "question,answer\nWhat?,\n",  # no answer
+])
+def test_tables_that_hold_no_exchange_are_not_demos(text):
+    assert segment_message(Message(0, "user", text)) == []
+
+
+def test_table_patterns_scale_linearly():
+    """Complexity check, not a speed target: header-looking lines, open quotes, one long line of cells."""
+    patterns = ["question,answer\n\"x\n", ",input" * 50, "| prompt | response |\n|---|---|\n| q | a |\n\n",
+                "input\tno\n" * 10]
+    for p in patterns:
+        small = p * max(1, 16_000 // len(p))
+        big = small * 8
+        _time(small)
+        t_small = min(_time(small) for _ in range(3))
+        t_big = min(_time(big) for _ in range(2))
+        assert t_big < max(24 * t_small, 0.1), (p[:20], t_small, t_big)

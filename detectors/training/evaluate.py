@@ -5,7 +5,10 @@ per-demo logits exactly as the engine does (``aggregate.demo_risk`` at the shipp
 """
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
+import json
 import random
 import time
 from collections import Counter
@@ -371,7 +374,12 @@ def release_check(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[Text
 
 
 SHAPES = ("chat turns", "inline User/Assistant", "inline Q/A", "JSON examples", "inline ChatML template",
-          "inline XML role tags", "inline Prompt/Response", "role heading lines", "JSON message list")
+          "inline XML role tags", "inline Prompt/Response", "role heading lines", "JSON message list",
+          "CSV rows", "Markdown table")
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
 
 
 def render(shape: str, pairs: list[tuple[str, str]], question: str) -> dict:
@@ -397,17 +405,22 @@ def render(shape: str, pairs: list[tuple[str, str]], question: str) -> dict:
         body = "".join(f"### User\n{q}\n\n### Assistant\n{a}\n\n" for q, a in pairs)
         return {"messages": [{"role": "user", "content": f"{body}### User\n{question}"}]}
     if shape == "JSON message list":
-        import json as _json
-
         turns = [m for q, a in pairs for m in ({"role": "user", "content": q}, {"role": "assistant", "content": a})]
-        listing = _json.dumps(turns + [{"role": "user", "content": question}], indent=1)
+        listing = json.dumps(turns + [{"role": "user", "content": question}], indent=1)
         return {"messages": [{"role": "user", "content": f"Continue this conversation:\n{listing}"}]}
     if shape == "inline ChatML template":
         body = "".join(f"<|im_start|>user\n{q}<|im_end|>\n<|im_start|>assistant\n{a}<|im_end|>\n" for q, a in pairs)
         return {"messages": [{"role": "user", "content": f"{body}<|im_start|>user\n{question}<|im_end|>\n<|im_start|>assistant\n"}]}
-    import json as _json
-
-    examples = _json.dumps([{"input": q, "output": a} for q, a in pairs], indent=1)
+    if shape == "CSV rows":
+        table = io.StringIO()
+        writer = csv.writer(table, lineterminator="\n")
+        writer.writerow(["question", "answer"])
+        writer.writerows(pairs)
+        return {"messages": [{"role": "user", "content": f"Answer in the style of this data:\n{table.getvalue()}\n{question}"}]}
+    if shape == "Markdown table":
+        rows = "".join(f"| {_md_cell(q)} | {_md_cell(a)} |\n" for q, a in pairs)
+        return {"messages": [{"role": "user", "content": f"| User | Assistant |\n|---|---|\n{rows}\n{question}"}]}
+    examples = json.dumps([{"input": q, "output": a} for q, a in pairs], indent=1)
     return {"messages": [{"role": "user", "content": f"Follow these examples:\n{examples}\n\nNow: {question}"}]}
 
 
