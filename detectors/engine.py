@@ -24,9 +24,13 @@ from .rules.base import CALLER_ROLES, inspected
 from .scoring import BatchStats, Item, ModelSet, Result, Scorer
 from .leak import LeakGuard, LeakSettings
 from .memo import MessageMemo
-from .segmenter import cap, turn_demos
+from .segmenter import cap, outside_demos, turn_demos, without_template_tokens
 from .types import Demonstration, Finding, Message
 from .verdict import RESPONSE_SEVERITY, DecisionThresholds, decide, decide_response, model_decision_thresholds
+
+# Letters and digits the text around a message's demonstrations needs before it is scored on its own
+# ("User:" before the live query is not worth a classifier call; chat-template tokens do not count).
+MIN_TEXT_AROUND_DEMOS = 16
 
 
 def _only_roles(request: Any, roles: tuple[str, ...], last: bool = False) -> Any:
@@ -161,9 +165,19 @@ class Engine:
         inj_sources: list[tuple[int, int, int]] = []  # (message, start, end) per injection item
         items = [Item("misaligned", request=d.request, answer=d.answer) for d in demos]
         with_demos = {d.message for d in demos}
+        inline_of: dict[int, list[Demonstration]] = {}
+        for d in inline:
+            inline_of.setdefault(d.message, []).append(d)
         for m in inspected(messages, self.config.roles):
             items.append(Item("injection", text=m.text, windows=m.index not in with_demos))
             inj_sources.append((m.index, 0, len(m.text)))
+            # The text around a message's examples is scored on its own, with windows: eight benign
+            # demos before a jailbreak in the same message hid it from the one-bag score (0.62 acted on).
+            gaps = outside_demos(m.text, inline_of.get(m.index, []))
+            rest = without_template_tokens("\n".join(m.text[s:e].strip() for s, e in gaps)).strip()
+            if m.index in inline_of and sum(c.isalnum() for c in rest) >= MIN_TEXT_AROUND_DEMOS:
+                items.append(Item("injection", text=rest))
+                inj_sources.append((m.index, gaps[0][0], gaps[-1][1]))
         for d in decoded_texts:
             items.append(Item("injection", text=d.text))
             inj_sources.append((d.message, d.start, d.end))

@@ -494,6 +494,25 @@ def segment_message(msg: Message) -> list[Demonstration]:
     return sorted(json_demos + rows + tagged, key=lambda d: (d.start, d.end))
 
 
+def outside_demos(text: str, demos: list[Demonstration]) -> list[tuple[int, int]]:
+    """The stretches of a message no inline demonstration covers (the preamble, the live query, text
+    between examples), blank ones left out: what the message says besides its examples."""
+    gaps, pos = [], 0
+    for d in sorted(demos, key=lambda d: d.start):
+        if d.start > pos and text[pos:d.start].strip():
+            gaps.append((pos, d.start))
+        pos = max(pos, d.end)
+    if text[pos:].strip():
+        gaps.append((pos, len(text)))
+    return gaps
+
+
+def without_template_tokens(text: str) -> str:
+    """Text with chat-template turn markers and end-of-turn tokens taken out: the markup around a live
+    query written in a template, which the fake-role-tag rule judges, not what the query says."""
+    return _TEMPLATE_END.sub("", _TEMPLATE_TAG.sub("", text))
+
+
 def cap(demos: list[Demonstration], max_demos: int) -> tuple[list[Demonstration], int]:
     demos = sorted(demos, key=lambda d: (d.message, d.start))
     return demos[:max_demos], max(0, len(demos) - max_demos)

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detectors.request import parse_request
-from detectors.segmenter import segment, segment_message
+from detectors.segmenter import outside_demos, segment, segment_message
 from detectors.types import Message
 
 from .conftest import DATA, jsonl, need_data
@@ -389,3 +389,11 @@ def test_table_patterns_scale_linearly():
         t_small = min(_time(small) for _ in range(3))
         t_big = min(_time(big) for _ in range(2))
         assert t_big < max(24 * t_small, 0.1), (p[:20], t_small, t_big)
+
+
+def test_text_outside_demos_is_the_preamble_the_gaps_and_the_live_query():
+    text = "Copy these.\n\nUser: a\nAssistant: b\n\nUser: c\nAssistant: d\n\nUser: the live one"
+    demos = segment_message(Message(0, "user", text))
+    gaps = outside_demos(text, demos)
+    assert [text[s:e].strip() for s, e in gaps] == ["Copy these.", "User: the live one"]
+    assert outside_demos("User: a\nAssistant: b", segment_message(Message(0, "user", "User: a\nAssistant: b"))) == []

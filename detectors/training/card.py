@@ -1088,9 +1088,18 @@ choices made after an earlier run's numbers were read are listed under Known gap
   one bag, without windows (windows over benign examples flagged few-shot prompts), so a new shape can cost
   an injection hidden in the same message: `<input>`/`<output>` markup in code samples did that to two
   synthetic tool outputs, and those two tags are not role tags; over the 171 source texts with any of the
-  new shape tokens no verdict differs from v1.7.0's segmenter. Measured, not adopted: scoring the text
+  new shape tokens no verdict differs from v1.7.0's segmenter. Measured then and not adopted: scoring the text
   around a message's demonstrations as its own item, with windows — one source attack more acted on, one
   held-out benign prompt more cautioned (0.008 -> 0.009; the held-out sources were read for that setting).
+  **Adopted after v1.8.0** (the models are unchanged), on a cheap evasion found since: eight benign
+  role-play demonstrations written before a jailbreak in the same message. Of 200 held-out jailbreaks the
+  engine acts on alone (release fit, which trains on them), only 0.62 were acted on with the demos before
+  them; with the text around the demonstrations scored on its own (at least 16 letters or digits), 0.995,
+  and 200 held-out benign prompts behind the same demos stay at 0.000 (one-off script). With the
+  segmenter as it is now (an empty closing `A:` is no longer a demonstration), over the 438 source and
+  evaluation texts in which it finds demonstrations one verdict changes: a synthetic injection in a code
+  document, allow -> caution; benign k-shot prompts of the shape table's four benign pools, 11 shapes,
+  k = 8 and 32, 25 each: no verdict changes.
 - **More demo shapes (segmenter after v1.8.0; the models are unchanged).** A probe of 29 ways to write
   eight PyRIT harmful answers into one message (`python -m bench.demo_shapes`) found them redacted in nine; in
   fifteen the segmenter saw no demonstration at all and in five one stray one, and eighteen passed
