@@ -15,9 +15,12 @@ with a small benign prior pi (attacks are rare), and risk = sigmoid(L).
   evidence mu and spread sigma, the sum over k demos has mean k*mu and spread sqrt(k)*sigma, so
   separation grows like sqrt(k) (k = 32 turns AUC 0.79 per demo into near-perfect detection).
 * ``c_pos`` caps what one demo can add, so one confidently-wrong score cannot block a benign prompt
-  on its own; ``c_neg`` caps what one benign-looking demo can subtract, so padding an attack with
-  harmless examples buys the attacker little; ``m`` is a margin that makes undecided demos (p near
-  0.5) count slightly against, which keeps long benign few-shot prompts low.
+  on its own; ``c_neg`` caps what one benign-looking demo can subtract, which is what keeps long
+  benign few-shot prompts low when a few of their demos score high. It does not make padding
+  useless: with the fitted caps (3 and 1) about three benign demos cancel one misaligned demo, so an
+  attack padded 3:1 with harmless examples is not flagged (``bench/dilution.py``; the model card's
+  "Known gaps" lists what was tried). ``m`` is a margin that makes undecided demos (p near 0.5)
+  count slightly against.
 * risk is monotone in every l_i, so it is usable for ROC curves.
 """
 from __future__ import annotations

@@ -1257,6 +1257,25 @@ choices made after an earlier run's numbers were read are listed under Known gap
   sources or of the evaluation sets matches them and no verdict over the 35,000 source and evaluation
   texts changed but these attacks'. Development numbers now: the engine acts on
   {euro['evaluation']:.3f} of the attacks (release {euro['release']:.3f}) and {euro_benign:.3f} of the everyday sentences.
+- **Attacks padded with benign demonstrations (measured after v1.8.0).** The evidence sum lets every
+  benign-looking demonstration subtract up to `neg_cap` (1.0 log-odds) while a misaligned one adds at
+  most `pos_cap` (3.0), so about three benign demonstrations per misaligned one cancel an attack of any
+  size. `python -m bench.dilution` (whole engine, chat turns, shuffled, 10 prompts per cell, calib rows):
+  8 PyRIT harmful answers are redacted alone and with 8 role-play demos beside them, in none of the
+  prompts with 24 or more; 16 in 0.90 with 24 and none with 56; 32 in all with 56 and none with 120;
+  em-insecure code among em-secure code the same (8 with 24: 0.10). Simulated on calib half B with the
+  shipped tier-1 logits, 8 misaligned among 24 benign are detected at 0.000-0.007. Measured and **not
+  adopted** (one-off scripts, release tier-1 logits on the calib split): (a) smaller `neg_cap`
+  (0.25-0.5) — the settings that keep half A's benign 99.9th percentile a log-odds under caution reach
+  0.3-0.8 at 8 among 24 and at most 0.2 at 8 among 56; (b) a cap on the *total* negative evidence — no
+  setting keeps half A's benign k-shot prompts under caution (at k = 128 the few benign demos that score
+  high are no longer offset); (c) a second, positive-only sum over demos scoring well above the margin,
+  taking the larger risk — 0.92-0.99 at 8 among 120 on both halves and safe on half A, but it flagged
+  up to 0.52 of half B's benign k-shot prompts, because a few em-secure demos there score as confidently
+  as insecure ones (logit up to 7.4; k-shot prompts draw them again and again). Telling "8 misaligned
+  among 120 benign" from "128 benign, a few scored wrongly" needs a per-demo model whose confident
+  scores are rarer on benign code than this one's; until then an attacker who pads at about 3:1 is not
+  flagged, and the aggregate docstring no longer claims otherwise.
 - **Kinds of misalignment not trained on go unseen.** The leave-type-out rows of the transfer table:
   with reckless advice left out, its recall at 1 % FPR is 0.01-0.03; with harmful compliance left out
   the demo model scored it near chance up to v1.4.0 (AUC 0.38-0.40) — since v1.5.0 that row keeps the
