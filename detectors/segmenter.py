@@ -65,22 +65,26 @@ LOOSE_LABELS: dict[str, bool] = {"query": True, "request": True, "message": True
 _WORD_TAGS = "|".join(sorted((t for t in _TAG_FAMILY if len(t) > 1), key=lambda t: (-len(t), t)))
 # Multi-letter tags may appear mid-line (the PyRIT many-shot template is one long line);
 # they must follow a boundary character and be followed by a colon.
+# A label may be numbered or versioned and bracketed: "Question 1:", "[User]:", "GPT-4o:", "Claude 3.5:".
+_LABEL_SUFFIX = r"(?:[ \t]?#?\d{1,3}(?:\.\d{1,2})?|-\d[\w.]{0,5})?\]?"
 _MULTI_TAG = re.compile(
-    r"(?:(?<=^)|(?<=[\s>*#\]\)\.\"'`|:;,!?]))(?:#{1,4}[ \t]?)?(?:\*\*)?"
-    rf"(?P<tag>{_WORD_TAGS})(?:\*\*)?[ \t]?:(?:\*\*)?",
+    r"(?:(?<=^)|(?<=[\s>*#\]\)\.\"'`|:;,!?]))(?:#{1,4}[ \t]?)?(?:\*\*)?\[?"
+    rf"(?P<tag>{_WORD_TAGS}){_LABEL_SUFFIX}(?:\*\*)?[ \t]?:(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
 # Single-letter Q/A (and H/A) only at the start of a line, upper case ("Plan A: ..." is not a demo),
 # after a list number or bullet at most ("1. Q: ...").
 _LIST_ITEM = r"(?:\d{1,3}[.)][ \t]+|[-*\u2022][ \t]+)?"
-_SINGLE_TAG = re.compile(rf"^[ \t]{{0,8}}{_LIST_ITEM}(?:\*\*)?(?P<tag>[QAH])(?:\*\*)?[ \t]?:", re.MULTILINE)
+# "Q1:"/"A1:" are numbered too; "H1:" is a heading, not Anthropic's Human.
+_SINGLE_TAG = re.compile(
+    rf"^[ \t]{{0,8}}{_LIST_ITEM}(?:\*\*)?\[?(?P<tag>[QAH])(?:(?<=[QA])\d{{1,3}})?\]?(?:\*\*)?[ \t]?:", re.MULTILINE)
 _LOOSE_WORDS = "|".join(sorted(LOOSE_LABELS, key=lambda t: (-len(t), t)))
 _LOOSE_TAG = re.compile(
-    rf"^[ \t]{{0,8}}{_LIST_ITEM}(?:#{{1,4}}[ \t]?)?(?:\*\*)?(?P<tag>{_LOOSE_WORDS})"
+    rf"^[ \t]{{0,8}}{_LIST_ITEM}(?:#{{1,4}}[ \t]?)?(?:\*\*)?\[?(?P<tag>{_LOOSE_WORDS}){_LABEL_SUFFIX}"
     r"(?:\*\*)?[ \t]?:(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
-_LOOSE_PREFILTER = re.compile(rf"(?:{_LOOSE_WORDS})(?:\*\*)?[ \t]?:")
+_LOOSE_PREFILTER = re.compile(rf"(?:{_LOOSE_WORDS}){_LABEL_SUFFIX}(?:\*\*)?[ \t]?:")
 # A role as a heading line of its own, no colon needed ("### User", "**Assistant**", "## Response:").
 _HEADING_TAG = re.compile(
     rf"^[ \t]{{0,3}}(?:#{{1,4}}[ \t]*(?:\*\*)?|\*\*)(?P<tag>{_WORD_TAGS}|{_LOOSE_WORDS})"
@@ -117,7 +121,7 @@ class _Marker:
 
 # Case-insensitive alternations are slow in ``re``; a case-sensitive search of the lower-cased text
 # tells cheaply whether any multi-letter tag can be present at all (most code and prose: no).
-_TAG_PREFILTER = re.compile(rf"(?:{_WORD_TAGS})(?:\*\*)?[ \t]?:")
+_TAG_PREFILTER = re.compile(rf"(?:{_WORD_TAGS}){_LABEL_SUFFIX}(?:\*\*)?[ \t]?:")
 
 
 # Turns written in a model's chat template: ChatML, Llama 3 headers, Gemma, Zephyr/Phi-style

