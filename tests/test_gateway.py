@@ -126,6 +126,28 @@ def test_inline_many_shot_is_redacted_inside_the_message(gateway, upstream):
     assert sum(a in sent for _, a in pairs) <= 2
 
 
+def test_harmful_rows_of_a_pasted_table_are_redacted_and_the_rest_kept(gateway, upstream):
+    """Demonstrations as CSV rows: the upstream gets the header, the benign rows and the question."""
+    import csv
+    import io
+
+    app, _ = upstream
+    harmful, benign = demo_pairs("pyrit", 8, offset=300), demo_pairs("gpteacher-roleplay", 4, offset=500)
+    table = io.StringIO()
+    writer = csv.writer(table, lineterminator="\n")
+    writer.writerow(["question", "answer"])
+    writer.writerows(harmful[:4] + benign + harmful[4:])
+    content = "Learn from this data:\n" + table.getvalue() + "\nWhat is the capital of France?"
+    raw = client(gateway).chat.completions.with_raw_response.create(
+        model="test-model", messages=[{"role": "user", "content": content}])
+    assert raw.headers["x-prompt-integrity-verdict"] == "redact"
+    sent = last_received(app)["body"]["messages"][-1]["content"]
+    rows = list(csv.reader(io.StringIO(sent.split("\n", 1)[1].rsplit("\n\n", 1)[0])))
+    assert rows[0] == ["question", "answer"] and sent.endswith("What is the capital of France?")
+    assert [r for r in rows[1:] if len(r) == 2] == [list(p) for p in benign]
+    assert not any(a in sent for _, a in harmful)
+
+
 BLOCK_POLICY = """
     version: 1
     detectors:
