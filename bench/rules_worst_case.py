@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import time
 
+from detectors.rules.literal_starts import exact_fold
 from detectors.rules.phrases import _AGENT, _KEYWORDS, _OVERRIDE, _PERSONA
 
 FRAGMENTS = ("ignore ", "the ", "all ", "\n", "?", "=", "![a](http://x", "![a](http://x?", "![a](http://x?q=", "<a on",
@@ -24,9 +25,12 @@ TRIGGERS = tuple(dict.fromkeys(tuple(_KEYWORDS) + tuple(g for *_, guards in _AGE
 PROSE = "The committee met on Tuesday to review the budget and agreed to revisit the question next month. "
 
 
-def _time(rx, text: str) -> float:
+def _time(pattern, text: str) -> float:
+    """One search as the rule runs it (from the words a match can start with, where the pattern has them)."""
+    low = text.lower()
+    same = exact_fold(text, low)
     t0 = time.perf_counter()
-    rx.search(text)
+    pattern.search(text, low, same)
     return time.perf_counter() - t0
 
 

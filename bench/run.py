@@ -405,7 +405,7 @@ def write_report(results: dict, path: Path, command: str, img_names: list[str]) 
             lines.append(f"| {name} | {_fmt(s['total'])} | {_fmt(s['segmentation'])} | {_fmt(s['rules'])} | "
                          f"{_fmt(s['tokenization'])} | {_fmt(s['tier1'])} | {_fmt(s['tier2'])} | {_fmt(s['aggregation'])} | "
                          f"{r['tier2_windows']} | {r['budget_skipped']} | {r['verdict']} |")
-        lines += ["", "![stages](img/bench_sizes.png)", ""]
+        lines += ["", "![stages](img/bench_sizes.png)", "", *SIZES_NOTES, ""]
     mt = results.get("multiturn") or {}
     if mt:
         lines += ["## 3. Multi-turn replay (each request resends the whole history)", "",
@@ -457,8 +457,45 @@ def write_report(results: dict, path: Path, command: str, img_names: list[str]) 
               "  tokenization and tier 1 of ~500 KB of code; each is linear. A resent or reused demo costs almost",
               "  nothing (per-message memo and score cache, section 3); a cold 256-shot prompt does not meet 100 ms.",
               "- **`/v1/score` throughput** sits at the 300 req/s line on this machine (HTTP overhead per request",
-              "  dominates short prompts).", ""]
+              "  dominates short prompts).", "", *COVERAGE_PROBES]
     path.write_text("\n".join(lines))
+
+
+# Measurements of single changes, made with one-off scripts that time the old and the new code in one
+# process (the ratio is what holds on a shared machine); kept here so the report keeps them.
+SIZES_NOTES = [
+    "Changes timed against the code before them in one process (one-off scripts, best of two or three passes):",
+    "- Segmenter shapes (4773a6e: mixed labels, heading lines, JSON message lists): segmentation 1.13-1.25x —",
+    "  0.53 -> 0.61 ms per WritingBench prompt, 9.3 -> 11.7 ms for a 256-shot inline prompt.",
+    "- Table rows and numbered, bracketed and versioned labels (2026-12-01): segmentation 1.10x per WritingBench",
+    "  prompt (0.46 -> 0.51 ms) and 1.08x for a 256-shot prompt (6.9 -> 7.5 ms).",
+    "- Phrase patterns searched from their leading words (`detectors/rules/literal_starts.py`, 2026-12-01): all",
+    "  rules on a 256-shot em-insecure prompt (221 KB) 246 -> 77 ms (0.31x), on a 256-shot PyRIT prompt (350 KB)",
+    "  452 -> 172 ms (0.38x), per WritingBench prompt 5.0 -> 3.1 ms (0.61x); the findings are the same on all",
+    "  74,346 source and evaluation texts. The table above was measured after it.",
+]
+COVERAGE_PROBES = [
+    "## Coverage probes (what the engine reads and flags; not speed)", "",
+    "Two scripts in `bench/` send constructed prompts through the whole engine (CPU default) and print a",
+    "table; both need `../shared/data`.", "",
+    "- `python -m bench.demo_shapes` — eight PyRIT harmful answers (and eight benign role-play answers)",
+    "  written into one user message in 39 shapes (role labels of one, two or no families; numbered, bracketed",
+    "  or versioned labels; headings, JSON, JSONL, YAML, CSV in two quotings, TSV, a Markdown table). Run",
+    "  2026-12-01: **35 of 39** read (harmful redacted, benign allowed); not read: two speakers of no known",
+    "  role (`Alice:`/`Bob:`, `U:`/`A:`), `User>` prompts, quoted-reply arrows (`> question` / `< answer`).",
+    "- `python -m bench.dilution` — misaligned demos shuffled among benign ones as chat turns; share of",
+    "  prompts redacted or blocked (10 per cell). Run 2026-12-01:", "",
+    "| misaligned among benign | misaligned demos | +0 benign | +8 benign | +24 benign | +56 benign | +120 benign |",
+    "|---|---|---|---|---|---|---|",
+    "| PyRIT harmful compliance among gpteacher role-play | 8 | 1.00 | 1.00 | 0.00 | 0.00 | 0.00 |",
+    "| PyRIT harmful compliance among gpteacher role-play | 16 | 1.00 | 1.00 | 0.90 | 0.00 | 0.00 |",
+    "| PyRIT harmful compliance among gpteacher role-play | 32 | 1.00 | 1.00 | 1.00 | 1.00 | 0.00 |",
+    "| em-insecure code among em-secure code | 8 | 1.00 | 1.00 | 0.10 | 0.00 | 0.00 |",
+    "| em-insecure code among em-secure code | 16 | 1.00 | 1.00 | 0.90 | 0.00 | 0.00 |",
+    "| em-insecure code among em-secure code | 32 | 1.00 | 1.00 | 1.00 | 1.00 | 0.00 |", "",
+    "  About three benign demos per misaligned one hide an attack: a known gap, with what was tried, in",
+    "  docs/models.md (\"Attacks padded with benign demonstrations\").", "",
+]
 
 
 def targets(results: dict) -> str:

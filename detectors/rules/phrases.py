@@ -12,6 +12,7 @@ from typing import Any
 
 from ..types import Finding
 from .base import RuleInput, RuleOutput, inspected, noisy_or
+from .literal_starts import PhrasePattern, exact_fold
 
 _GAP = r"(?:\W{1,5}\w{1,20}){0,4}?\W{1,5}"
 
@@ -234,7 +235,7 @@ PERSONA_PATTERNS: list[tuple] = [
 ]
 
 
-Compiled = list[tuple[re.Pattern[str], float, str, tuple[str, ...]]]
+Compiled = list[tuple[PhrasePattern, float, str, tuple[str, ...]]]
 DOCUMENT_ROLES = ("tool", "function")
 
 
@@ -242,7 +243,7 @@ def _compile(patterns: list[tuple], ignore_case: bool = True) -> Compiled:
     out = []
     for p, w, d, *guards in patterns:
         flags = re.IGNORECASE if ignore_case and "DAN\\b" not in p and "AIM|STAN" not in p else 0
-        out.append((re.compile(p, flags), w, d, guards[0] if guards else ()))
+        out.append((PhrasePattern.of(re.compile(p, flags)), w, d, guards[0] if guards else ()))
     return out
 
 
@@ -336,13 +337,13 @@ def _match_rules(
         if key not in inp.memo:
             text = unescaped(msg.text)
             low = text.lower()
-            inp.memo[key] = (text, low, has_trigger(text, low))
-        text, low, triggered = inp.memo[key]
+            inp.memo[key] = (text, low, has_trigger(text, low), exact_fold(text, low))
+        text, low, triggered, same_offsets = inp.memo[key]
         hits: list[tuple[int, int, float, str]] = []
-        for rx, w, desc, guards in chain(compiled if triggered else (), documents if msg.role in document_roles else ()):
+        for pattern, w, desc, guards in chain(compiled if triggered else (), documents if msg.role in document_roles else ()):
             if guards and not any(g in low for g in guards):
                 continue
-            m = rx.search(text)
+            m = pattern.search(text, low, same_offsets)
             if m:
                 note = ""
                 if mention_factor != 1.0:
