@@ -192,11 +192,8 @@ def _time(text: str) -> float:
     return time.perf_counter() - t
 
 
-def test_adversarial_inputs_scale_linearly():
+def _assert_linear(patterns: list[str]) -> None:
     """Complexity check, not a speed target: 8x the input must not cost ~64x (quadratic)."""
-    patterns = ["[" * 1000 + "x", "User: " * 50, "Q:\nA:\n" * 20, "{\"input\": \"" * 40, "a" * 100 + "\n",
-                "[{\"input\": 1}, " * 30, "\u200b" * 100, "Me: x\nYou: y\n" * 20, "### User\n## Response:\n" * 20,
-                "Prompt:\n" * 40, "[{\"role\": \"user\", \"content\": \"q\"}, " * 20]
     for p in patterns:
         small = p * max(1, 16_000 // len(p))
         big = small * 8
@@ -204,6 +201,12 @@ def test_adversarial_inputs_scale_linearly():
         t_small = min(_time(small) for _ in range(3))
         t_big = min(_time(big) for _ in range(2))
         assert t_big < max(24 * t_small, 0.1), (p[:20], t_small, t_big)
+
+
+def test_adversarial_inputs_scale_linearly():
+    _assert_linear(["[" * 1000 + "x", "User: " * 50, "Q:\nA:\n" * 20, "{\"input\": \"" * 40, "a" * 100 + "\n",
+                    "[{\"input\": 1}, " * 30, "\u200b" * 100, "Me: x\nYou: y\n" * 20, "### User\n## Response:\n" * 20,
+                    "Prompt:\n" * 40, "[{\"role\": \"user\", \"content\": \"q\"}, " * 20])
 
 
 def test_one_megabyte_prompt_segments():
@@ -379,16 +382,9 @@ def test_tables_that_hold_no_exchange_are_not_demos(text):
 
 
 def test_table_patterns_scale_linearly():
-    """Complexity check, not a speed target: header-looking lines, open quotes, one long line of cells."""
-    patterns = ["question,answer\n\"x\n", ",input" * 50, "| prompt | response |\n|---|---|\n| q | a |\n\n",
-                "input\tno\n" * 10]
-    for p in patterns:
-        small = p * max(1, 16_000 // len(p))
-        big = small * 8
-        _time(small)
-        t_small = min(_time(small) for _ in range(3))
-        t_big = min(_time(big) for _ in range(2))
-        assert t_big < max(24 * t_small, 0.1), (p[:20], t_small, t_big)
+    """Header-looking lines, open quotes, one long line of cells, numbered labels."""
+    _assert_linear(["question,answer\n\"x\n", ",input" * 50, "| prompt | response |\n|---|---|\n| q | a |\n\n",
+                    "input\tno\n" * 10, "Question 1: q\nAnswer 1: a\n" * 10, "[User]:\n[" * 20])
 
 
 def test_text_outside_demos_is_the_preamble_the_gaps_and_the_live_query():

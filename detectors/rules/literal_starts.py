@@ -35,10 +35,11 @@ FOLD_ODD = re.compile("[\u0130\u0131\u017f]")
 
 def _walk(items, acc: set[str]) -> tuple[set[str], bool]:
     """Literal prefixes every match of ``items`` begins with (extending ``acc``), and whether all of
-    ``items`` was literal (so what follows may extend them further)."""
+    ``items`` was literal (so what follows may extend them further). A step that would make more than
+    ``MAX_PREFIXES`` stops the walk before it: the prefixes so far are still prefixes of every match."""
     for i, (op, av) in enumerate(items):
-        if len(acc) > MAX_PREFIXES:
-            return acc, False
+        if op is _c.AT:
+            continue  # zero width: \b, ^, $
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
             # An optional element ("(?:your\s+)?new"): the prefixes with it and without it, each
             # continued by the rest.
@@ -46,23 +47,23 @@ def _walk(items, acc: set[str]) -> tuple[set[str], bool]:
             rest = list(items[i + 1:])
             skip = _walk(rest, set(acc))
             take = _walk(rest, taken) if whole else (taken, False)
-            return skip[0] | take[0], skip[1] and take[1]
-        if op is _c.AT:
-            continue  # zero width: \b, ^, $
+            both = skip[0] | take[0]
+            return (both, skip[1] and take[1]) if len(both) <= MAX_PREFIXES else (acc, False)
         if op is _c.LITERAL:
-            acc = {s + chr(av) for s in acc}
+            new, whole = {s + chr(av) for s in acc}, True
         elif op is _c.SUBPATTERN:
-            acc, whole = _walk(av[-1], acc)
-            if not whole:
-                return acc, False
+            new, whole = _walk(av[-1], acc)
         elif op is _c.BRANCH:
             results = [_walk(alt, set(acc)) for alt in av[1]]
-            acc = set().union(*(r[0] for r in results))
-            if not all(r[1] for r in results):
-                return acc, False
+            new, whole = set().union(*(r[0] for r in results)), all(r[1] for r in results)
         elif op is _c.IN and len(av) <= MAX_SET and all(o is _c.LITERAL for o, _ in av):
-            acc = {s + chr(c) for s in acc for _, c in av}
+            new, whole = {s + chr(c) for s in acc for _, c in av}, True
         else:
+            return acc, False
+        if len(new) > MAX_PREFIXES:
+            return acc, False
+        acc = new
+        if not whole:
             return acc, False
     return acc, True
 
