@@ -230,7 +230,8 @@ class Engine:
     def _fill_demos(self, report: Report, demos: list[Demonstration], results: list[Result],
                     thresholds: DecisionThresholds) -> None:
         logits = [r.logit for r in results]
-        report.demo_risk = demo_risk(logits, self.aggregation)
+        params = thresholds.aggregation or self.aggregation
+        report.demo_risk = demo_risk(logits, params)
         summary = DemoSummary(total=len(demos))
         for i, (d, r) in enumerate(zip(demos, results)):
             p = sigmoid(r.logit)
@@ -243,7 +244,7 @@ class Engine:
                                                f"{d.kind} demonstration", demo=i))
         report.demonstrations = summary
         if logits:
-            report.evidence = round(self.aggregation.prior_logodds + evidence(logits, self.aggregation), 4)
+            report.evidence = round(params.prior_logodds + evidence(logits, params), 4)
 
     # ------------------------------------------------------------------ response audit
     def leak_guard(self, request: Any = None, settings: LeakSettings | None = None) -> LeakGuard:

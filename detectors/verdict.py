@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .aggregate import AggregationParams
+
 SEVERITY = {"allow": 0, "caution": 1, "redact": 2, "block": 3}
 RESPONSE_SEVERITY = {"allow": 0, "flag": 1, "block": 2}
 
@@ -64,6 +66,8 @@ class DecisionThresholds:
     injection_report_min: float = 0.5  # injection classifier findings below this are not listed
     response_flag: float = 0.5
     response_block: float = 0.9
+    # The evidence sum's parameters for this request; None: the ones calibrated into the models.
+    aggregation: AggregationParams | None = None
 
 
 def model_decision_thresholds(recommended: dict[str, dict[str, float]], response: dict[str, float]) -> "DecisionThresholds":

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from detectors.aggregate import AggregationParams
 from detectors.leak import MIN_SECRET_CHARS, LeakSettings
 from detectors.verdict import DecisionThresholds, DetectorThresholds, default_detector_thresholds
 
@@ -39,10 +41,26 @@ class Thresholds(Strict):
         return self
 
 
+class EvidenceSum(Strict):
+    """Overrides of the many-shot evidence sum (``detectors/aggregate.py``); a field left out keeps the
+    value calibrated into the models. The calibrated sum lets about three benign demonstrations cancel
+    one misaligned one; ``neg_cap: 0.25, margin: 1.5, prior_logodds: -5`` finds padded attacks at the
+    cost of more benign few-shot prompts flagged (numbers in docs/engine.md, "Aggregation math")."""
+
+    prior_logodds: float | None = Field(None, ge=-20, le=0)
+    pos_cap: float | None = Field(None, gt=0, le=10)
+    neg_cap: float | None = Field(None, ge=0, le=10)
+    margin: float | None = Field(None, ge=-5, le=5)
+
+    def over(self, base: AggregationParams) -> AggregationParams:
+        return replace(base, **{k: v for k, v in self.model_dump().items() if v is not None})
+
+
 class Override(Strict):
     """What a route or a tenant may change."""
 
     detectors: dict[str, Thresholds] = Field(default_factory=dict)
+    evidence_sum: EvidenceSum | None = None
     demo_threshold: float | None = Field(None, ge=0, le=1)
     response: "ResponsePolicy | None" = None
     rate_limit_per_minute: int | None = Field(None, ge=0)
@@ -118,6 +136,7 @@ class Policy(Strict):
     version: Literal[1] = 1
     detectors: dict[str, Thresholds] = Field(default_factory=dict)
     demo_threshold: float = Field(0.5, ge=0, le=1)
+    evidence_sum: EvidenceSum | None = None
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     caution: CautionTexts = Field(default_factory=CautionTexts)
     redact_placeholder: str = "[example removed by the prompt-integrity gateway]"
@@ -159,9 +178,10 @@ class Policy(Strict):
 
     def effective(self, route: str | None = None, tenant: str | None = None,
                   base: dict[str, DetectorThresholds] | None = None,
-                  base_response: tuple[float, float] | None = None) -> tuple[DecisionThresholds, ResponsePolicy, int]:
-        """Thresholds: ``base`` / ``base_response`` (model-calibrated defaults, response flag and
-        block), then the policy, the route, the tenant."""
+                  base_response: tuple[float, float] | None = None,
+                  base_aggregation: AggregationParams | None = None) -> tuple[DecisionThresholds, ResponsePolicy, int]:
+        """Thresholds: ``base`` / ``base_response`` / ``base_aggregation`` (model-calibrated defaults:
+        detector thresholds, response flag and block, evidence sum), then the policy, the route, the tenant."""
         merged = dict(base) if base else default_detector_thresholds()
         demo_t = self.demo_threshold
         response = self.response
@@ -172,6 +192,10 @@ class Policy(Strict):
         for layer in layers:
             for name, t in (layer or {}).items():
                 merged[name] = DetectorThresholds(**t.model_dump())
+        aggregation = None
+        for layer_sum in [self.evidence_sum] + [o.evidence_sum for o in overrides]:
+            if layer_sum is not None:
+                aggregation = layer_sum.over(aggregation or base_aggregation or AggregationParams())
         for o in overrides:
             demo_t = o.demo_threshold if o.demo_threshold is not None else demo_t
             response = o.response or response
@@ -180,7 +204,8 @@ class Policy(Strict):
         flag, block = base_response or (builtin.response_flag, builtin.response_block)
         decision = DecisionThresholds(detectors=merged, demo_threshold=demo_t,
                                       response_flag=flag if response.flag is None else response.flag,
-                                      response_block=block if response.block is None else response.block)
+                                      response_block=block if response.block is None else response.block,
+                                      aggregation=aggregation)
         return decision, response, rate
 
 

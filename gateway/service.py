@@ -120,7 +120,8 @@ class Gateway:
     async def _admit(self, request: Request, route: str) -> tuple[str, Policy, DecisionThresholds, ResponsePolicy]:
         tenant = tenant_for(request.headers, self.keys)
         policy = self.policies.current()
-        thresholds, response_policy, rate = policy.effective(route, tenant, self.base_thresholds, self.base_response)
+        thresholds, response_policy, rate = policy.effective(route, tenant, self.base_thresholds, self.base_response,
+                                                             self.engine.aggregation)
         allowed, reset = await self.limiter.hit(tenant, rate)
         if not allowed:
             M.RATE_LIMITED.labels(tenant).inc()

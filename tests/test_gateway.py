@@ -180,6 +180,58 @@ def test_block_policy(shared_engine, upstream, tmp_path):
         server.stop()
 
 
+def _padded_attack(seed: int = 3) -> list[dict]:
+    """Eight harmful-compliance turns shuffled among 24 benign role-play turns, then a question."""
+    import random
+
+    pairs = demo_pairs("pyrit", 8, offset=310) + demo_pairs("gpteacher-roleplay", 24, offset=520)
+    random.Random(seed).shuffle(pairs)
+    return many_shot_messages(pairs, "And the next one?")
+
+
+PADDING_RESISTANT_POLICY = """
+    version: 1
+    evidence_sum: {neg_cap: 0.25, margin: 1.5, prior_logodds: -5}
+"""
+
+
+def test_an_evidence_sum_override_finds_an_attack_padded_with_benign_demos(shared_engine, upstream, tmp_path):
+    """The calibrated evidence sum lets three benign demos cancel a misaligned one (bench/dilution.py);
+    a policy may trade benign margin for finding such padding: the same request passes by default and
+    has its harmful turns redacted under the override."""
+    app, url = upstream
+    messages = _padded_attack()
+    default = start_gateway(shared_engine, url, tmp_path)
+    try:
+        resp = client(default.url).chat.completions.with_raw_response.create(model="test-model", messages=messages)
+        assert resp.headers["x-prompt-integrity-verdict"] == "allow"
+    finally:
+        default.stop()
+    strict = start_gateway(shared_engine, url, tmp_path, PADDING_RESISTANT_POLICY)
+    try:
+        resp = client(strict.url).chat.completions.with_raw_response.create(model="test-model", messages=messages)
+        assert resp.headers["x-prompt-integrity-verdict"] == "redact"
+        sent = [m.get("content") for m in last_received(app)["body"]["messages"]]
+        assert sum(a in sent for _, a in demo_pairs("pyrit", 8, offset=310)) <= 1
+        assert all(a in sent for _, a in demo_pairs("gpteacher-roleplay", 24, offset=520))
+    finally:
+        strict.stop()
+
+
+def test_evidence_sum_overrides_merge_over_the_calibrated_values():
+    from detectors.aggregate import AggregationParams
+
+    base = AggregationParams(prior_logodds=-6.0, pos_cap=3.0, neg_cap=1.0, margin=1.0)
+    assert Policy().effective(base_aggregation=base)[0].aggregation is None  # the models' own
+    p = Policy.model_validate({"evidence_sum": {"neg_cap": 0.25}, "routes": {"/v1/chat/completions": {"evidence_sum": {"margin": 1.5}}}})
+    assert p.effective(base_aggregation=base)[0].aggregation == AggregationParams(-6.0, 3.0, 0.25, 1.0)
+    assert p.effective("/v1/chat/completions", base_aggregation=base)[0].aggregation == AggregationParams(-6.0, 3.0, 0.25, 1.5)
+    with pytest.raises(ValueError, match="neg_cap"):
+        Policy.model_validate({"evidence_sum": {"neg_cap": -1}})
+    with pytest.raises(ValueError, match="cap_total"):
+        Policy.model_validate({"evidence_sum": {"cap_total": 3}})
+
+
 def test_caution_policy(shared_engine, upstream, tmp_path):
     app, url = upstream
     server = start_gateway(shared_engine, url, tmp_path, CAUTION_POLICY)
