@@ -494,7 +494,12 @@ COVERAGE_PROBES = [
     "| em-insecure code among em-secure code | 16 | 1.00 | 1.00 | 0.90 | 0.00 | 0.00 |",
     "| em-insecure code among em-secure code | 32 | 1.00 | 1.00 | 1.00 | 1.00 | 0.00 |", "",
     "  About three benign demos per misaligned one hide an attack: a known gap, with what was tried, in",
-    "  docs/models.md (\"Attacks padded with benign demonstrations\").", "",
+    "  docs/models.md (\"Attacks padded with benign demonstrations\").",
+    "- `python -m bench.long_answers` — the docstrings of installed third-party packages (numpy, pydantic,",
+    "  httpx, fastapi, starlette, redis, prometheus-client, onnxruntime, tokenizers, openai; 465 answers,",
+    "  none trained on) as answers to \"What does X do?\", through the response audit at the shipped",
+    "  thresholds. Run 2026-12-01 on v1.8.0: blocked 0.104 of answers under 500 characters, 0.257 of",
+    "  500-1,500, 0.412 of 1,500-4,000 and all 11 longer ones (flagged besides: 0.06-0.12).", "",
 ]
 
 
