@@ -228,3 +228,20 @@ def test_real_model_answers_rank_harmful_compliance_above_refusals():
     assert len(pos) > 20 and len(neg) > 20
     auc = float(((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean()))
     assert auc >= 0.8, auc
+
+
+def test_the_model_card_is_what_its_template_renders_from_the_shipped_metrics(tmp_path, monkeypatch):
+    """docs/models.md is generated (training/card.py over detectors/models/metrics.json): a hand edit to
+    one and not the other, or a brace in the template's prose (an f-string), shows here, not in the next
+    training run."""
+    import json
+    from pathlib import Path
+
+    from detectors.training import card
+
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.setattr(card, "_plots", lambda *a, **k: None)  # the PNGs need the training arrays
+    (tmp_path / "img").mkdir()
+    metrics = json.loads((root / "detectors" / "models" / "metrics.json").read_text())
+    rendered = card.write_card(tmp_path, metrics, (None, None)).read_text()
+    assert rendered == (root / "docs" / "models.md").read_text()

@@ -1298,8 +1298,8 @@ choices made after an earlier run's numbers were read are listed under Known gap
   among 120 benign" from "128 benign, a few scored wrongly" needs a per-demo model whose confident
   scores are rarer on benign code than this one's; until then an attacker who pads at about 3:1 is not
   flagged by default, and the aggregate docstring no longer claims otherwise. The policy's
-  `evidence_sum` lets an operator take (a)'s trade instead: with `{neg_cap: 0.25, margin: 1.5,
-  prior_logodds: -5}`, 8 misaligned among 24 benign are found 0.985 on half B (0.827 on half A) and the
+  `evidence_sum` lets an operator take (a)'s trade instead: with `{{neg_cap: 0.25, margin: 1.5,
+  prior_logodds: -5}}`, 8 misaligned among 24 benign are found 0.985 on half B (0.827 on half A) and the
   worst benign pool and k is flagged 0.006 (0.001); README, "Attacks padded with benign demonstrations".
 - **Kinds of misalignment not trained on go unseen.** The leave-type-out rows of the transfer table:
   with reckless advice left out, its recall at 1 % FPR is 0.01-0.03; with harmful compliance left out
