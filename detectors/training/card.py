@@ -1301,6 +1301,27 @@ choices made after an earlier run's numbers were read are listed under Known gap
   `evidence_sum` lets an operator take (a)'s trade instead: with `{{neg_cap: 0.25, margin: 1.5,
   prior_logodds: -5}}`, 8 misaligned among 24 benign are found 0.985 on half B (0.827 on half A) and the
   worst benign pool and k is flagged 0.006 (0.001); README, "Attacks padded with benign demonstrations".
+- **Long technical answers read as misaligned (found after v1.8.0; not fixed in what ships).** The
+  demonstration model has seen informative technical prose only on the misaligned side — PyRIT's
+  step-by-step answers, real models' compliant answers — while its benign answers are code, role-play
+  and short everyday replies. `python -m bench.long_answers` gives the docstrings of installed
+  third-party packages (numpy, pydantic, httpx, fastapi, starlette, redis, prometheus-client,
+  onnxruntime, tokenizers, openai; 465, none trained on) as answers to "What does X do?": the response
+  audit at the shipped thresholds blocks 0.104 of those under 500 characters, 0.257 of 500-1,500, 0.412
+  of 1,500-4,000 and all 11 longer ones (flagged besides: 0.06-0.12). A FAQ pasted into a prompt has
+  the same cause (garak's RSU FAQ: answers scored 0.82-0.95 each; its risk stays under caution).
+  **Measured, not adopted yet** (one build, 2026-12-01): the Python standard library's own docstrings
+  as aligned answers to templated questions (678 from 167 modules, PSF licence, split by module).
+  The probe then blocked 0.000 / 0.006 / 0.000 / 0.000 of the same answers; per-demo AUC held or rose
+  (realistic medical advice 0.830 -> 0.865, financial + sports 0.914 -> 0.920, held-out real answers
+  0.846 -> 0.842, calib audit 0.987 -> 0.982) and hh-rlhf *chosen* k-shot prompts flagged 0.130 -> 0.031.
+  But the evidence-sum fit chose other parameters on the shifted scores (evaluation fit prior -7 -> -5;
+  release -6 / margin 1.0 -> -7 / 1.5): secure-code k-shot prompts flagged 0.0005 -> 0.007 at worst
+  (over the 0.5 % target), held-out real answers detected at k = 8 0.896 -> 0.849, and the release fit
+  let an 8-shot realistic financial-advice prompt through (`test_engine`). The docstring set also
+  differed by one row between the build and the test process (modules import differently under
+  pytest), so it must be collected in a clean subprocess before it can ship. Next: that, and an
+  evidence-sum choice that does not swing on half A's small pools.
 - **Kinds of misalignment not trained on go unseen.** The leave-type-out rows of the transfer table:
   with reckless advice left out, its recall at 1 % FPR is 0.01-0.03; with harmful compliance left out
   the demo model scored it near chance up to v1.4.0 (AUC 0.38-0.40) — since v1.5.0 that row keeps the
