@@ -171,11 +171,13 @@ class Engine:
         for m in inspected(messages, self.config.roles):
             items.append(Item("injection", text=m.text, windows=m.index not in with_demos))
             inj_sources.append((m.index, 0, len(m.text)))
+            if m.index not in inline_of:
+                continue  # already windowed whole
             # The text around a message's examples is scored on its own, with windows: eight benign
             # demos before a jailbreak in the same message hid it from the one-bag score (0.62 acted on).
-            gaps = outside_demos(m.text, inline_of.get(m.index, []))
+            gaps = outside_demos(m.text, inline_of[m.index])
             rest = without_template_tokens("\n".join(m.text[s:e].strip() for s, e in gaps)).strip()
-            if m.index in inline_of and sum(c.isalnum() for c in rest) >= MIN_TEXT_AROUND_DEMOS:
+            if gaps and sum(c.isalnum() for c in rest) >= MIN_TEXT_AROUND_DEMOS:
                 items.append(Item("injection", text=rest))
                 inj_sources.append((m.index, gaps[0][0], gaps[-1][1]))
         for d in decoded_texts:
