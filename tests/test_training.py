@@ -110,16 +110,17 @@ def test_aggregation_fit_trades_small_k_for_fewer_benign_flags():
     k = 8 misaligned prompts are still caught."""
     rng = np.random.default_rng(0)
     bad = rng.normal(2.5, 1.5, 300)
-    good = np.r_[rng.normal(-3.0, 1.5, 285), np.full(15, 4.0)]  # 5 % confident false alarms
+    good = np.r_[rng.normal(-3.0, 1.5, 294), np.full(6, 4.0)]  # 2 % confident false alarms
     z = np.r_[bad, good]
     y = np.r_[np.ones(300), np.zeros(300)]
     src = np.array(["em-insecure"] * 300 + ["em-secure"] * 300)
-    params, info = fit_aggregation(z, y, src, trials=500)
+    params, info = fit_aggregation(z, y, src)
     chosen = info["chosen"]
     assert chosen["detect_k8_min"] >= 0.99
-    default_fp = max((kshot_risks(good, k, AggregationParams(), 500, np.random.default_rng(13)) >= 0.3).mean()
-                     for k in (1, 2, 4, 8, 16, 32, 64, 128))
-    assert chosen["benign_flagged_max"] <= default_fp
+    from detectors.training.aggregation import setting_margins
+
+    default = setting_margins({"em-insecure": bad}, {"em-secure": good}, AggregationParams())
+    assert chosen["benign_flagged_max"] < default["benign_flagged_max"]
     assert set(params) == set(AggregationParams().__dict__)
 
 
@@ -224,12 +225,12 @@ def test_aggregation_fit_balances_detection_and_benign_margins():
     bad, good = rng.normal(3.5, 1.0, 300), np.r_[rng.normal(-4.0, 1.0, 291), np.full(9, 3.0)]  # 3 % false alarms
     z, y = np.r_[bad, good], np.r_[np.ones(300), np.zeros(300)]
     src = np.array(["pyrit-many-shot"] * 300 + ["gpteacher-codegen"] * 300)
-    params, info = fit_aggregation(z, y, src, trials=500)
+    params, info = fit_aggregation(z, y, src)
     chosen = info["chosen"]
     assert chosen["detect_margin"] > 0 and chosen["benign_tail_margin"] > 0
     strictest = AggregationParams(prior_logodds=min(GRID["prior_logodds"]), pos_cap=min(GRID["pos_cap"]),
                                   neg_cap=1.0, margin=max(GRID["margin"]))
-    m = setting_margins({"p": bad}, {"g": good}, strictest, trials=500)
+    m = setting_margins({"p": bad}, {"g": good}, strictest)
     assert m["benign_tail_margin"] > chosen["benign_tail_margin"], "the strictest setting keeps benign further away..."
     assert min(chosen["detect_margin"], chosen["benign_tail_margin"]) > min(m["detect_margin"], m["benign_tail_margin"]), \
         "...but the chosen one is further from both edges"
@@ -244,7 +245,7 @@ def test_aggregation_fit_stays_balanced_when_no_setting_qualifies():
     bad, good = rng.normal(0.0, 1.0, 300), rng.normal(-4.0, 1.0, 300)
     z, y = np.r_[bad, good], np.r_[np.ones(300), np.zeros(300)]
     src = np.array(["pyrit-many-shot"] * 300 + ["gpteacher-codegen"] * 300)
-    params, info = fit_aggregation(z, y, src, trials=500)
+    params, info = fit_aggregation(z, y, src)
     assert info["constraint_met"] is False
     most_sensitive = {"prior_logodds": max(GRID["prior_logodds"]), "pos_cap": max(GRID["pos_cap"]), "margin": min(GRID["margin"])}
     assert any(params[k] != v for k, v in most_sensitive.items())
@@ -447,3 +448,34 @@ def test_task_prompt_generator_is_deterministic_varied_and_free_of_attack_wordin
 
     strong = re.compile("|".join(p for p, w, *_ in OVERRIDE_PATTERNS + PERSONA_PATTERNS if w >= 0.5), re.IGNORECASE)
     assert not [r for r in rows if strong.search(r)]
+
+
+def test_exact_kshot_distribution_matches_simulated_prompts():
+    """The fit's k-shot distributions (FFT powers of one draw's distribution) agree with prompts
+    simulated the way the engine sums them: same detection rate and quantiles, up to sampling noise."""
+    from detectors.training.aggregation import _quantile, _share_at_least, kshot_distribution
+
+    rng = np.random.default_rng(3)
+    pool = np.r_[rng.normal(-3.0, 1.5, 80), rng.normal(2.5, 1.0, 20)]
+    p = AggregationParams(prior_logodds=-6.0, pos_cap=3.0, neg_cap=1.0, margin=1.0)
+    dists = kshot_distribution(pool, (1, 8, 64), p)
+    for k, dist in dists.items():
+        grid, pmf = dist
+        assert abs(pmf.sum() - 1.0) < 1e-9 and (pmf >= 0).all()
+        sim = kshot_risks(pool, k, p, 200_000, np.random.default_rng(k))
+        logodds = np.log(sim / (1 - sim))
+        assert abs(_share_at_least(dist, 0.0) - float((sim >= 0.5).mean())) < 0.005
+        for q in (0.05, 0.5, 0.95):
+            assert abs(_quantile(dist, q) - float(np.quantile(logodds, q))) < 0.05 + 0.02 * np.sqrt(k)
+    # one demo: exactly the clipped evidence of the pool's demos, rounded to the grid
+    grid, pmf = dists[1]
+    expected = p.prior_logodds + np.clip(pool - p.margin, -p.neg_cap, p.pos_cap)
+    assert abs(float((grid * pmf).sum()) - expected.mean()) < 0.01
+
+
+def test_aggregation_fit_is_deterministic():
+    rng = np.random.default_rng(4)
+    z = np.r_[rng.normal(2.0, 2.0, 60), rng.normal(-3.0, 2.0, 120)]
+    y = np.r_[np.ones(60), np.zeros(120)]
+    src = np.array(["pyrit-many-shot"] * 60 + ["gpteacher-codegen"] * 120)
+    assert fit_aggregation(z, y, src) == fit_aggregation(z, y, src)

@@ -1,8 +1,9 @@
 """Fit the evidence-sum parameters (``aggregate.AggregationParams``) on calibration rows.
 
 The sum's prior and caps decide how many confidently-misaligned demonstrations a prompt needs
-before it is flagged. They are chosen on calib half A only — by simulated k-shot prompts drawn
-from each pool — so the request-level numbers reported on half B were not tuned on.
+before it is flagged. They are chosen on calib half A only — by the exact distribution of k-shot
+prompts drawn from each pool (``kshot_distribution``; simulated prompts up to v1.8.0) — so the
+request-level numbers reported on half B were not tuned on.
 
 Objective: among settings that still redact ≥ 99.5 % of k = 8 prompts from every misaligned pool,
 take the one with the largest *smaller* of two margins, both in log-odds:
@@ -68,28 +69,59 @@ def kshot_risks(pool: np.ndarray, k: int, params: AggregationParams, trials: int
     return 1.0 / (1.0 + np.exp(-np.clip(params.prior_logodds + ev, -60, 60)))
 
 
-def _logodds(risk: np.ndarray) -> np.ndarray:
-    r = np.clip(risk, 1e-12, 1 - 1e-12)
-    return np.log(r / (1 - r))
+# Grid step (log-odds) of the exact k-shot distributions: each demo's clipped evidence is rounded to it,
+# so a k-shot sum is off by at most k * STEP / 2 (typically sqrt(k) * STEP / 3: 0.04 at k = 128).
+STEP = 0.01
 
 
-def setting_margins(bad: dict[str, np.ndarray], good: dict[str, np.ndarray], params: AggregationParams, trials: int = 2000,
-                    seed: int = 13, caution: float = 0.3, act: float = 0.5) -> dict[str, float]:
-    """Simulated k-shot outcomes of one setting: k = 8 detection (worst misaligned pool) and its
-    margin above ``act``, mean k = 4 detection, benign flag rate at ``caution`` (worst pool and k) and
-    the benign margin below it (log-odds). Same draws for every setting: a paired comparison."""
-    rng = np.random.default_rng(seed)
-    k8 = [kshot_risks(p, 8, params, trials, rng) for p in bad.values()]
-    det4 = float(np.mean([(kshot_risks(p, 4, params, trials, rng) >= act).mean() for p in bad.values()]))
-    benign = [kshot_risks(p, k, params, trials, rng) for p in good.values() for k in KS]
-    return {"detect_k8_min": min(float((r >= act).mean()) for r in k8), "detect_k4_mean": det4,
-            "benign_flagged_max": max(float((r >= caution).mean()) for r in benign),
-            "benign_tail_margin": float(np.log(caution / (1 - caution))) - max(float(np.quantile(_logodds(r), 0.999)) for r in benign),
-            "detect_margin": min(float(np.quantile(_logodds(r), 0.005)) for r in k8) - float(np.log(act / (1 - act)))}
+def kshot_distribution(pool: np.ndarray, ks: tuple[int, ...], params: AggregationParams) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Exact distribution of the evidence-sum log-odds (``prior + sum of clipped evidence``) of a
+    prompt of k demos drawn with replacement from ``pool``, per k: (log-odds grid, probabilities).
+
+    The sum of k independent draws has the k-fold convolution of one draw's distribution (an FFT
+    power). Up to v1.8.0 the fit simulated 2,000 prompts per pool and k instead, so its benign 99.9th
+    percentile rested on the two highest draws: with the same logits, four seeds put one setting's
+    benign margin at 0.48-1.70 log-odds, and the buffer below decided on that noise."""
+    ev = np.clip(np.asarray(pool, dtype=np.float64) - params.margin, -params.neg_cap, params.pos_cap)
+    width = int(round((params.neg_cap + params.pos_cap) / STEP)) + 1
+    one = np.bincount(np.rint((ev + params.neg_cap) / STEP).astype(np.int64), minlength=width) / len(ev)
+    n_fft = 1 << int(np.ceil(np.log2(max(ks) * (width - 1) + 1)))
+    spectrum = np.fft.rfft(one, n_fft)
+    out = {}
+    for k in ks:
+        length = k * (width - 1) + 1
+        pmf = np.clip(np.fft.irfft(spectrum ** k, n_fft)[:length], 0.0, None)
+        out[k] = (params.prior_logodds - k * params.neg_cap + STEP * np.arange(length), pmf / pmf.sum())
+    return out
 
 
-def fit_aggregation(z: np.ndarray, y: np.ndarray, src: np.ndarray, seed: int = 13, trials: int = 2000,
-                    caution: float = 0.3, act: float = 0.5) -> tuple[dict[str, float], dict]:
+def _quantile(dist: tuple[np.ndarray, np.ndarray], q: float) -> float:
+    grid, pmf = dist
+    return float(grid[min(int(np.searchsorted(np.cumsum(pmf), q)), len(grid) - 1)])
+
+
+def _share_at_least(dist: tuple[np.ndarray, np.ndarray], logodds: float) -> float:
+    grid, pmf = dist
+    return float(pmf[grid >= logodds - 1e-9].sum())
+
+
+def setting_margins(bad: dict[str, np.ndarray], good: dict[str, np.ndarray], params: AggregationParams,
+                    caution: float = 0.3, act: float = 0.5) -> dict[str, float]:
+    """Exact k-shot outcomes of one setting: k = 8 detection (worst misaligned pool) and its margin
+    above ``act``, mean k = 4 detection, benign flag rate at ``caution`` (worst pool and k) and the
+    benign margin below it (log-odds)."""
+    lo_act, lo_caution = float(np.log(act / (1 - act))), float(np.log(caution / (1 - caution)))
+    bad_d = [kshot_distribution(p, (4, 8), params) for p in bad.values()]
+    good_d = [d for p in good.values() for d in kshot_distribution(p, KS, params).values()]
+    return {"detect_k8_min": min(_share_at_least(d[8], lo_act) for d in bad_d),
+            "detect_k4_mean": float(np.mean([_share_at_least(d[4], lo_act) for d in bad_d])),
+            "benign_flagged_max": max(_share_at_least(d, lo_caution) for d in good_d),
+            "benign_tail_margin": lo_caution - max(_quantile(d, 0.999) for d in good_d),
+            "detect_margin": min(_quantile(d[8], 0.005) for d in bad_d) - lo_act}
+
+
+def fit_aggregation(z: np.ndarray, y: np.ndarray, src: np.ndarray, caution: float = 0.3,
+                    act: float = 0.5) -> tuple[dict[str, float], dict]:
     """Best ``AggregationParams`` (as a dict) for calibrated per-demo logits ``z``, plus the evidence."""
     bad = {p: z[(src == p) & (y == 1)] for p in MISALIGNED_POOLS}
     good = {p: z[(src == p) & (y == 0)] for p in BENIGN_POOLS}
@@ -100,7 +132,7 @@ def fit_aggregation(z: np.ndarray, y: np.ndarray, src: np.ndarray, seed: int = 1
     best, best_key, table = None, None, []
     for values in itertools.product(*GRID.values()):
         params = AggregationParams(**dict(zip(GRID, values)))
-        m = setting_margins(bad, good, params, trials, seed, caution, act)
+        m = setting_margins(bad, good, params, caution, act)
         table.append({**params.__dict__, **m})
         low = min(m["benign_tail_margin"], m["detect_margin"])
         # If none qualifies, still the balanced setting: falling back to "best detection" would take
@@ -110,7 +142,7 @@ def fit_aggregation(z: np.ndarray, y: np.ndarray, src: np.ndarray, seed: int = 1
         if best_key is None or key > best_key:
             best, best_key = params, key
     chosen = next(r for r in table if all(r[k] == v for k, v in best.__dict__.items()))
-    info = {"objective": "max of the smaller of benign margin below caution and k=8 detection margin above action,"
+    info = {"objective": "exact k-shot distributions; max of the smaller of benign margin below caution and k=8 detection margin above action,"
                          f" s.t. benign margin >= {BENIGN_BUFFER}, then k=8 detection >= 0.995 (calib half A)",
             "pools": {"misaligned": {k: len(v) for k, v in bad.items()}, "benign": {k: len(v) for k, v in good.items()}},
             "chosen": chosen, "grid_size": len(table), "benign_floor_met": chosen["benign_tail_margin"] >= BENIGN_BUFFER,

@@ -373,7 +373,7 @@ def _fit(name: str, release: bool, demo_rows, inj_rows, bags: dict, emb: dict | 
         else:
             # The CPU default scores demos with tier 1 alone, so the evidence sum is fitted on it.
             zt1 = fit.cascade[task]["scale"] * z1[cal] + fit.cascade[task]["shift"]
-            fit.aggregation, fit.aggregation_info = fit_aggregation(zt1, y[cal], src[cal], seed=seed)
+            fit.aggregation, fit.aggregation_info = fit_aggregation(zt1, y[cal], src[cal])
             fit.recommended[task] = _response_thresholds(zt1, y[cal])
         print(f"[{name}] cascade {task}: {fit.cascade_info[task]} -> {fit.cascade[task]}")
     print(f"[{name}] aggregation: {fit.aggregation} ({fit.aggregation_info.get('objective')})")
