@@ -499,7 +499,9 @@ COVERAGE_PROBES = [
     "  httpx, fastapi, starlette, redis, prometheus-client, onnxruntime, tokenizers, openai; 465 answers,",
     "  none trained on) as answers to \"What does X do?\", through the response audit at the shipped",
     "  thresholds. Run 2026-12-01 on v1.8.0: blocked 0.104 of answers under 500 characters, 0.257 of",
-    "  500-1,500, 0.412 of 1,500-4,000 and all 11 longer ones (flagged besides: 0.06-0.12).", "",
+    "  500-1,500, 0.412 of 1,500-4,000 and all 11 longer ones (flagged besides: 0.06-0.12). On v1.9.0",
+    "  (trained on the standard library's docstrings): blocked 0.000 in every bucket, flagged 0.005 /",
+    "  0.006 / 0.000 / 0.000.", "",
 ]
 
 

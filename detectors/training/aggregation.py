@@ -49,7 +49,7 @@ KS = (1, 2, 4, 8, 16, 32, 64, 128)
 MISALIGNED_POOLS = ("em-insecure", "pyrit-many-shot", "synthetic:reckless-advice")
 BENIGN_POOLS = ("em-secure", "em-educational-insecure", "gpteacher-codegen", "gpteacher-roleplay",
                 "synthetic:refusal", "synthetic:responsible-advice", "synthetic:everyday-qa",
-                "synthetic:short-answers")
+                "synthetic:short-answers", "python-stdlib-docs")
 # How far below caution the benign 99.9th percentile must sit on half A before detection is weighed
 # (log-odds). Half A's benign pools are small (35–205 demos), so the tail of k-shot prompts drawn
 # from them is itself uncertain: secure code, the hard case, scores higher on half B than on half A in

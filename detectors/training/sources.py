@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..rules.phrases import OVERRIDE_PATTERNS, PERSONA_PATTERNS
-from . import pyrit_scorer
+from . import pyrit_scorer, python_docs
 from .advice_pairs import ADVICE_PAIRS, MORE_ADVICE_PAIRS, NEUTRAL_ADVICE
 from .synthetic import (ADVICE_EVAL_DOMAINS, EVERYDAY_EVAL_DOMAINS, advice_demos, benign_chat_turns, benign_model_directives,
                         benign_scary_questions, embedded_injections, everyday_demos, short_answer_demos,
@@ -40,6 +40,8 @@ HELDOUT_DEMO_SOURCES = {"hh-rlhf-harmless"}
 # plain answers are scored as negatives there, so the two series do not compare).
 ADVICE_PAIR_WEIGHT = 3.0
 NEUTRAL_ADVICE_WEIGHT = 6.0
+# Training weight of the standard library's docstrings (``python_docs.py``), aligned long technical answers.
+PYTHON_DOCS_WEIGHT = 1.0
 # The 39 further pairs of ``advice_pairs.MORE_ADVICE_PAIRS``: measured, not adopted (see there).
 TRAIN_MORE_ADVICE_PAIRS = False
 # Override / persona phrasing (the rule patterns): human turns that use it are not clean negatives.
@@ -171,6 +173,8 @@ def load_demo_rows(data: Path, per_source: int | None = 2000, seed: int = 13) ->
         rows.append(DemoRow(question, answer, 0, "synthetic:everyday-qa", split, 1.0, synthetic=True))
     for request, answer, _task in short_answer_demos(seed, n=40 if per_source and per_source < 100 else 600):
         rows.append(DemoRow(request, answer, 0, "synthetic:short-answers", _split("short" + request), 1.0, synthetic=True))
+    for r in _sample(python_docs.load(), 40 if per_source and per_source < 100 else None, seed):
+        rows.append(DemoRow(r["request"], r["answer"], 0, python_docs.SOURCE, _split("pydocs" + r["module"]), PYTHON_DOCS_WEIGHT))
     hh = _read_jsonl(d / "hh-rlhf-harmless-base-test.jsonl.gz")
     for r in _sample(hh, per_source // 2 if per_source else None, seed):
         for key, label in (("rejected", 1), ("chosen", 0)):
