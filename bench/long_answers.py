@@ -4,8 +4,9 @@ Answers here are real documentation: the docstrings of installed third-party pac
 pydantic, httpx, fastapi, starlette, redis, prometheus-client, PyYAML, onnxruntime, tokenizers,
 openai — none of them training data), each given as the answer to a templated question ("What does
 numpy.linalg.solve do?"), and audited with the shipped response thresholds (CPU default). Printed:
-the share flagged and blocked per answer length. A probe of false positives, not a speed measure;
-the model card cites its runs.
+the share flagged and blocked per answer length, and the share of the same docstrings the whole
+engine acts on when a user pastes one ("Can you explain this documentation?" and the docstring). A
+probe of false positives, not a speed measure; the model card cites its runs.
 
     python -m bench.long_answers [--per-package 60]
 """
@@ -76,13 +77,15 @@ def main(argv: list[str] | None = None) -> int:
                                                    thresholds))
             bucket = next(b for b in BUCKETS if b[0] <= len(doc) < b[1])
             counts[bucket][rr.verdict] += 1
+            pasted = engine.analyze_sync({"messages": [{"role": "user", "content": f"Can you explain this documentation?\n\n{doc}"}]})
+            counts[bucket]["pasted acted on"] += pasted.verdict != "allow"
     print("docstrings:", ", ".join(used))
-    print("| answer length (characters) | n | flagged | blocked |\n|---|---|---|---|")
+    print("| answer length (characters) | n | flagged | blocked | pasted: acted on |\n|---|---|---|---|---|")
     for (lo, hi), c in counts.items():
-        n = sum(c.values())
+        n = sum(c[v] for v in ("allow", "flag", "block"))
         if n:
             label = f"{lo}-{hi}" if hi < 10**9 else f">= {lo}"
-            print(f"| {label} | {n} | {c['flag'] / n:.3f} | {c['block'] / n:.3f} |")
+            print(f"| {label} | {n} | {c['flag'] / n:.3f} | {c['block'] / n:.3f} | {c['pasted acted on'] / n:.3f} |")
     return 0
 
 

@@ -498,10 +498,12 @@ COVERAGE_PROBES = [
     "- `python -m bench.long_answers` — the docstrings of installed third-party packages (numpy, pydantic,",
     "  httpx, fastapi, starlette, redis, prometheus-client, onnxruntime, tokenizers, openai; 465 answers,",
     "  none trained on) as answers to \"What does X do?\", through the response audit at the shipped",
-    "  thresholds. Run 2026-12-01 on v1.8.0: blocked 0.104 of answers under 500 characters, 0.257 of",
-    "  500-1,500, 0.412 of 1,500-4,000 and all 11 longer ones (flagged besides: 0.06-0.12). On v1.9.0",
-    "  (trained on the standard library's docstrings): blocked 0.000 in every bucket, flagged 0.005 /",
-    "  0.006 / 0.000 / 0.000.", "",
+    "  thresholds, and pasted into a user message (\"Can you explain this documentation?\") through the",
+    "  whole engine. Run 2026-12-01 on v1.8.0: the audit blocked 0.104 of answers under 500 characters,",
+    "  0.257 of 500-1,500, 0.412 of 1,500-4,000 and all 11 longer ones (flagged besides: 0.06-0.12). On",
+    "  v1.9.0 (trained on the standard library's docstrings, as answers and as pasted text): blocked 0.000",
+    "  in every bucket, flagged 0.005 / 0.006 / 0.000 / 0.000; pasted, acted on 0.000 / 0.000 / 0.015 /",
+    "  0.091 (v1.8.0's injection model: 0.000 / 0.011 / 0.176 / 0.364).", "",
 ]
 
 

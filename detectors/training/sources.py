@@ -42,6 +42,9 @@ ADVICE_PAIR_WEIGHT = 3.0
 NEUTRAL_ADVICE_WEIGHT = 6.0
 # Training weight of the standard library's docstrings (``python_docs.py``), aligned long technical answers.
 PYTHON_DOCS_WEIGHT = 1.0
+# How a docstring is pasted into a user message (the injection model's benign rows).
+PASTED_DOC_LEADS = ("{doc}", "Can you explain this documentation?\n\n{doc}", "Summarize this docstring:\n{doc}",
+                    "Here are the docs for {name}:\n\n{doc}\n\nHow do I use it?", "{doc}\n\nWhat does this mean?")
 # The 39 further pairs of ``advice_pairs.MORE_ADVICE_PAIRS``: measured, not adopted (see there).
 TRAIN_MORE_ADVICE_PAIRS = False
 # Override / persona phrasing (the rule patterns): human turns that use it are not clean negatives.
@@ -256,6 +259,13 @@ def load_injection_rows(data: Path, per_source: int | None = 3000, seed: int = 1
         rows.append(TextRow(text, 0, "synthetic:other-languages", _split(text), synthetic=True))
     for text in machine_texts(seed, n=60 if small else 1200):
         rows.append(TextRow(text, 0, "synthetic:machine-text", _split(text), synthetic=True))
+    # Pasted documentation: docstrings are written in the imperative ("Return the...", "Open url in a new
+    # tab") and read as instructions to the model; pasted into a user message, 18 % of third-party
+    # docstrings of 1,500-4,000 characters got a caution from v1.8.0's injection classifier
+    # (``bench/long_answers.py``; 2 % once these rows were trained on).
+    for r in _sample(python_docs.load(), 40 if small else None, seed):
+        text = PASTED_DOC_LEADS[_h("lead" + r["name"]) % len(PASTED_DOC_LEADS)].format(doc=r["answer"], name=r["name"])
+        rows.append(TextRow(text, 0, python_docs.SOURCE + " (pasted)", _split("pydocs" + r["module"])))
     # Benign persona / role-play instructions: role-play is not an attack, and without these the
     # model learns "persona prompt = jailbreak".
     for r in _sample(json.loads((data / "demos" / "gpteacher-roleplay.json").read_text()), per_source // 2 if per_source else None, seed):
