@@ -34,6 +34,9 @@ EXTRACTED_WITH = "3.11.7"
 SKIP = {"test", "idlelib", "tkinter", "turtledemo", "turtle", "this", "antigravity", "lib2to3", "ensurepip",
         "pydoc_data", "unittest"}
 PER_MODULE = 15
+# Over 1,500 characters the docstrings taught "long prose is aligned" too well: with the 44 longer ones,
+# held-out real harmful answers were detected at k = 8 in 0.726-0.754 of prompts, without them 0.837
+# (the probe's longer docstrings are still left alone). Chosen on held-out numbers; the card says so.
 MIN_CHARS, MAX_CHARS = 200, 1500
 QUESTIONS = ("What does {name} do?", "Explain {name} in Python.", "How do I use {name}?",
              "What is {name} for?", "Can you describe {name} from the standard library?",
