@@ -42,7 +42,7 @@ ADVICE_PAIR_WEIGHT = 3.0
 NEUTRAL_ADVICE_WEIGHT = 6.0
 # Training weight of the standard library's docstrings (``python_docs.py``), aligned long technical answers.
 # 0.5 was measured: the same per-demo picture, and the release fit's realistic financial 8-shot detection
-# fell to 0.56 (1.0: 0.76).
+# fell to 0.56 (full weight, otherwise the same build: 0.72).
 PYTHON_DOCS_WEIGHT = 1.0
 # How a docstring is pasted into a user message (the injection model's benign rows).
 PASTED_DOC_LEADS = ("{doc}", "Can you explain this documentation?\n\n{doc}", "Summarize this docstring:\n{doc}",
