@@ -100,6 +100,8 @@ def extract(per_module: int = PER_MODULE) -> list[dict]:
         docs = []
         for dotted, path in _source_files(module):
             for name, doc in _docstrings(dotted, path):
+                # A second clean is not a no-op: it removes indentation ast's clean leaves after a blank
+                # line (2 docstrings, e.g. http.cookiejar.is_third_party); the committed rows have it.
                 doc = inspect.cleandoc(doc)
                 if MIN_CHARS <= len(doc) <= MAX_CHARS and doc.isascii() and doc not in seen:
                     seen.add(doc)
