@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .featurize import BagSpec, pad_batch
+from .featurize import CHAR_GRAM_SIZES, BagSpec, CharGrams, pad_batch
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,16 @@ class BagModel(OnnxModel):
         super().__init__(directory, **kw)
         ex = self.manifest.extra
         self.spec = BagSpec(vocab=int(ex.get("vocab", 30522)), buckets=int(ex.get("buckets", 1 << 17)),
-                            paired=bool(ex.get("paired", False)))
+                            paired=bool(ex.get("paired", False)), char_buckets=int(ex.get("char_buckets", 0)))
+        self.chars: CharGrams | None = None
+        if self.spec.char_buckets:  # character grams are rebuilt from the model's own vocabulary
+            from tokenizers import Tokenizer
+
+            sizes = tuple(ex.get("char_gram_sizes", ()))
+            if sizes != CHAR_GRAM_SIZES:
+                raise ModelError(f"{directory}: character grams {sizes} are not the {CHAR_GRAM_SIZES} this build computes")
+
+            self.chars = CharGrams(Tokenizer.from_file(str(directory / self.manifest.tokenizer)).get_vocab())
         # Injection models trained for it also score overlapping windows of long texts (0 = off).
         self.window_tokens = int(ex.get("window_tokens", 0))
         self.window_stride = int(ex.get("window_stride", self.window_tokens))

