@@ -5,7 +5,7 @@ Why a check of its own: the choice must be made without reading the held-out sou
 card. Each training source family is left out in turn (the jailbreak templates, s-labs, neuralchemy);
 tier 1 trains on every other training row, once with the word features alone and once with character
 grams added, and both are scored on the left-out source's attacks against the calib negatives of the
-rest. ``python -m detectors.training.char_grams`` prints the table the card quotes (about 15 minutes on
+rest. ``python -m detectors.training.char_grams`` prints the table the card quotes (10-15 minutes on
 2 cores).
 """
 from __future__ import annotations
