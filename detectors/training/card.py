@@ -905,10 +905,12 @@ choices made after an earlier run's numbers were read are listed under Known gap
   0.000 / 0.000, 0.000 / 0.000, 0.000 / 0.005; code k-shot messages **0.000 / 0.090, 0.000 / 0.250,
   0.015 / 0.665** (templates, s-labs, neuralchemy left out). The code messages would have shown the
   drift before the build; a later tier-1 candidate can be screened for it there. The held-out sources
-  were read for this setting. A
-  length-neutral weighting of the grams (1/n, scaled to agree at 100 grams; a one-off change to the
-  check) scored 0.973 / 0.963 / 0.919 there and was not built. `pipeline.TIER1_CHAR_BUCKETS` rebuilds the
-  candidate; the runtime reads the grams whenever a manifest asks for them.
+  were read for this setting. A length-neutral weighting of the grams (1/n, scaled to agree at 100
+  grams; a one-off change to the check's weighting) scored 0.973 / 0.963 / 0.919 there, with the code
+  k-shot messages over the threshold 0.000 / 0.000 / 0.055 (square-root weighting 0.090 / 0.250 /
+  0.665, words alone 0.000 / 0.000 / 0.015); it was not built and is the candidate to build next.
+  `pipeline.TIER1_CHAR_BUCKETS` rebuilds the square-root candidate; the runtime reads the grams
+  whenever a manifest asks for them.
 - **Structural jailbreaks** (v1.5.0, first read of a source no fit trains on). walledeval's presets
   ("Injection / jailbreak") were added to the evaluation after v1.5.0 was built; neither fit has seen
   them, so their first read was the first held-out injection measure of the shipped fit itself: the
