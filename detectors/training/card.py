@@ -908,9 +908,14 @@ choices made after an earlier run's numbers were read are listed under Known gap
   were read for this setting. A length-neutral weighting of the grams (1/n, scaled to agree at 100
   grams; a one-off change to the check's weighting) scored 0.973 / 0.963 / 0.919 there, with the code
   k-shot messages over the threshold 0.000 / 0.000 / 0.055 (square-root weighting 0.090 / 0.250 /
-  0.665, words alone 0.000 / 0.000 / 0.015); it was not built and is the candidate to build next.
-  `pipeline.TIER1_CHAR_BUCKETS` rebuilds the square-root candidate; the runtime reads the grams
-  whenever a manifest asks for them.
+  0.665, words alone 0.000 / 0.000 / 0.015). Its full build (one-off change to `bag_batch`, evaluation
+  fit, against v1.9.0) cured the drift — garak's clean documents 0.012 -> 0.000, no k-shot code prompt
+  acted on — but found less: held-out recall at 1 % FPR 0.883 -> 0.877, the whole engine on held-out
+  jailbreaks 0.861 -> 0.847 (benign persona prompts 0.006 either way), walledeval's templates 1.000 ->
+  0.985, garak's injected documents 0.624 -> 0.615, and one short chat turn ("TL;DR?") was cautioned.
+  Not adopted either; the held-out sources were read for it too. Neither weighting gives the grams a
+  gain the words lacked on sources nobody trained on. `pipeline.TIER1_CHAR_BUCKETS` rebuilds the
+  square-root candidate; the runtime reads the grams whenever a manifest asks for them.
 - **Structural jailbreaks** (v1.5.0, first read of a source no fit trains on). walledeval's presets
   ("Injection / jailbreak") were added to the evaluation after v1.5.0 was built; neither fit has seen
   them, so their first read was the first held-out injection measure of the shipped fit itself: the

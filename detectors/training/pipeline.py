@@ -298,7 +298,8 @@ TOKEN_PRIOR_DIMS = 128
 # was measured after v1.9.0 and not adopted: the leave-source-out checks among the training sources
 # favoured it (``python -m detectors.training.char_grams``: recall at 1 % FPR +0.2 to +1.9 points), but
 # the full build lost held-out and calib recall and raised false alarms on long benign messages
-# (k-shot code prompts, garak's clean documents); model card, Known gaps. The demonstration model never
+# (k-shot code prompts, garak's clean documents); grams weighted 1/n instead (one-off) cured the false
+# alarms and lost held-out recall all the same; model card, Known gaps. The demonstration model never
 # had them: what makes an answer misaligned is its content, not its spelling.
 TIER1_CHAR_BUCKETS = {"misaligned": 0, "injection": 0}
 
