@@ -47,8 +47,8 @@ CHAR_GRAM_SIZES = (3, 4, 5)
 
 
 def unique(a: np.ndarray) -> np.ndarray:
-    """Sorted unique values. ``np.unique`` of numpy 2.4 took ~35x longer than a sort on a bag of
-    20 000 integers (measured), and every bag passes through here on the hot path."""
+    """Sorted unique values. ``np.unique`` of numpy 2.4 took 25-35x longer than this on a bag of
+    20 000 integers (1.9 ms against 0.07 ms, measured), and every bag passes through here on the hot path."""
     if len(a) < 2:
         return a.copy()
     s = np.sort(a)
@@ -114,7 +114,7 @@ def _bag(ids: np.ndarray, spec: BagSpec, namespace: int, chars: CharGrams | None
 def bag_batch(bags: list[np.ndarray], spec: BagSpec | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Pad unique-feature bags into (ids, weights) arrays. Weights are 1/sqrt(n) over a bag's word
     features; with a ``spec`` that has character grams, those are a second group weighted 1/sqrt of
-    their own count, so that a text's ~3x more character grams do not drown its words (measured: one
+    their own count, so that a text's ~3x more character grams do not drown its words (one-off check: one
     shared 1/sqrt(n) lost 1.3 points of recall on left-out s-labs where separate groups gained 2.5)."""
     uniq = [unique(b) for b in bags]
     width = max(1, max((len(u) for u in uniq), default=1))

@@ -47,7 +47,8 @@ def check(data: Path, char_buckets: int, seed: int = 13) -> list[dict]:
     long_ = np.array([len(i) >= LONG_TOKENS for i in ids])
     variants = {"words": replace(bag_spec("injection"), char_buckets=0),
                 "words + char grams": replace(bag_spec("injection"), char_buckets=char_buckets)}
-    bags = {name: text_bags(ids, spec, char_grams(tok)) for name, spec in variants.items()}
+    chars = char_grams(tok)
+    bags = {name: text_bags(ids, spec, chars) for name, spec in variants.items()}
     out = []
     for leave in LEAVE_OUT:
         left = np.isin(source, sorted(leave))
@@ -67,8 +68,8 @@ def check(data: Path, char_buckets: int, seed: int = 13) -> list[dict]:
             z = predict_bag(W, b, [bags[name][i] for i in test], spec)
             at = np.quantile(z[y[test] == 0], 0.99)
             long_neg = (y[test] == 0) & long_[test]
-            zj = predict_bag(W, b, text_bags(joined_ids, spec, char_grams(tok)), spec)
-            zc = predict_bag(W, b, text_bags(code_ids, spec, char_grams(tok)), spec)
+            zj = predict_bag(W, b, text_bags(joined_ids, spec, chars), spec)
+            zc = predict_bag(W, b, text_bags(code_ids, spec, chars), spec)
             row[name] = {"auc": round(float(roc_auc_score(y[test], z)), 4),
                          "recall_at_1pct_fpr": round(float((z[y[test] == 1] > at).mean()), 4),
                          "long_negatives": int(long_neg.sum()),
