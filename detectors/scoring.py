@@ -165,11 +165,14 @@ class Scorer:
 
     def _ids(self, texts: list[str]) -> list[list[int]]:
         """Token ids per text; each distinct text is tokenized once (a demo's request is often also
-        scored as a message of its own)."""
+        scored as a message of its own). ``encode_batch_fast`` skips the character offsets, which
+        nothing here reads: the same ids on all 71,895 source texts, 0.77x the time of ``encode_batch``
+        for a 256-demo prompt (one-off, best of seven)."""
         if not texts:
             return []
         unique = list(dict.fromkeys(texts))
-        encoded = dict(zip(unique, (e.ids for e in self.tokenizer.encode_batch(unique, add_special_tokens=False))))
+        batch = self.tokenizer.encode_batch_fast(unique, add_special_tokens=False)
+        encoded = dict(zip(unique, (e.ids for e in batch)))
         return [encoded[t] for t in texts]
 
     def score(self, items: list[Item]) -> tuple[list[Result], BatchStats]:

@@ -18,8 +18,12 @@ from .base import DecodedText, RuleInput, RuleOutput, inspected
 from .phrases import injection_phrases, jailbreak_persona
 
 _B64 = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])")
-_HEX = re.compile(r"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}[ :]?){16,}(?![0-9A-Fa-f])")
+# 16+ hex pairs, each but the first after an optional separator. The same spans as the plainer
+# ``(?:[0-9A-Fa-f]{2}[ :]?){16,}`` between the same guards (every source text, 200,000 random hex-like
+# strings), in 0.7x its time: that one tried a pair-plus-separator group at every letter a-f of prose.
+_HEX = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{2}(?:[ :]?[0-9A-Fa-f]{2}){15,}[ :]?(?![0-9A-Fa-f])")
 _URLENC = re.compile(r"(?:%[0-9A-Fa-f]{2}[^%\s]{0,3}){6,}")
+_URLENC_MIN_PERCENT = 6  # the pattern needs six escapes: fewer '%' in a text and it cannot match
 MAX_BLOBS = 32
 _STOPWORDS = re.compile(r"\b(?:the|and|you|to|of|is|in|that|it|for|are|with|this|your|all)\b", re.IGNORECASE)
 
@@ -72,7 +76,7 @@ def encoded_payloads(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
                 decoded = fn(m.group())
                 if decoded:
                     blobs.append((m.start(), m.end(), decoded, how))
-        for m in _URLENC.finditer(msg.text):
+        for m in _URLENC.finditer(msg.text) if msg.text.count("%") >= _URLENC_MIN_PERCENT else ():
             if len(blobs) >= MAX_BLOBS:
                 break
             decoded = unquote(m.group())
