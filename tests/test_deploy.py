@@ -44,6 +44,10 @@ def test_dockerfiles_install_the_package_and_serve():
     for df in (cpu, gpu):
         assert re.search(r"COPY detectors", df) and "prompt-gateway" in df and "EXPOSE 8080" in df
     assert "onnxruntime-gpu" in gpu and "nvidia/cuda" in gpu
+    # The fp16 export stage runs `gateway.cli`, which imports the service: it must install the package
+    # (and so every runtime dependency), not a hand-kept list of packages that misses some.
+    export_stage = gpu.split("FROM ", 2)[1]
+    assert "export-gpu" in export_stage and re.search(r"pip install \.(\[[a-z,]+\])?\s", export_stage)
 
 
 def _docs(path):
