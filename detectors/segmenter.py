@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from .keywords import KeywordSet
 from .tables import table_demos
 from .types import Demonstration, Message
 
@@ -84,7 +85,6 @@ _LOOSE_TAG = re.compile(
     r"(?:\*\*)?[ \t]?:(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
-_LOOSE_PREFILTER = re.compile(rf"(?:{_LOOSE_WORDS}){_LABEL_SUFFIX}(?:\*\*)?[ \t]?:")
 # A role as a heading line of its own, no colon needed ("### User", "**Assistant**", "## Response:").
 _HEADING_TAG = re.compile(
     rf"^[ \t]{{0,3}}(?:#{{1,4}}[ \t]*(?:\*\*)?|\*\*)(?P<tag>{_WORD_TAGS}|{_LOOSE_WORDS})"
@@ -119,9 +119,19 @@ class _Marker:
     tag: str = ""
 
 
-# Case-insensitive alternations are slow in ``re``; a case-sensitive search of the lower-cased text
-# tells cheaply whether any multi-letter tag can be present at all (most code and prose: no).
-_TAG_PREFILTER = re.compile(rf"(?:{_WORD_TAGS}){_LABEL_SUFFIX}(?:\*\*)?[ \t]?:")
+# Case-insensitive alternations are slow in ``re``; whether any multi-letter tag (or loose label) can be
+# present at all is asked of the lower-cased text first (most code and prose: no): one pass finds every
+# occurrence of the words, and the label's suffix and colon are matched where each ends. Same answer as
+# a search for the alternation followed by the suffix (all 71,895 source texts; `test_segmenter`), in
+# 0.43x the time (3.9 against 9.0 ms for the 512 texts of a 256-demo prompt, one-off, best of 9).
+_LABEL_END = re.compile(rf"{_LABEL_SUFFIX}(?:\*\*)?[ \t]?:")
+_TAG_WORDS = KeywordSet(t for t in _TAG_FAMILY if len(t) > 1)
+_LOOSE_WORD_SET = KeywordSet(LOOSE_LABELS)
+
+
+def _label_in(lowered: str, words: KeywordSet) -> bool:
+    """Whether one of ``words`` followed by a label suffix and a colon occurs anywhere in ``lowered``."""
+    return any(_LABEL_END.match(lowered, end) for end in words.ends(lowered))
 
 
 # Turns written in a model's chat template: ChatML, Llama 3 headers, Gemma, Zephyr/Phi-style
@@ -168,10 +178,10 @@ _XML_CLOSE = re.compile(rf"</(?:{_XML_TAGS})>|</?examples?>", re.IGNORECASE)
 def _markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
     lowered = text.lower()
-    rxs = (_MULTI_TAG, _SINGLE_TAG) if _TAG_PREFILTER.search(lowered) else (_SINGLE_TAG,)
+    rxs = (_MULTI_TAG, _SINGLE_TAG) if _label_in(lowered, _TAG_WORDS) else (_SINGLE_TAG,)
     if "<" in text:
         rxs += (_XML_TAG,)
-    if _LOOSE_PREFILTER.search(lowered):
+    if _label_in(lowered, _LOOSE_WORD_SET):
         rxs += (_LOOSE_TAG,)
     if "#" in text or "**" in text:
         rxs += (_HEADING_TAG,)

@@ -542,3 +542,12 @@ def test_leading_words_of_a_pattern():
     assert literal_starts(re.compile(r"(?:^|\n)system:")) == ("\nsystem:", "system:")  # ^ is zero width
     assert literal_starts(re.compile(r"(?:^|\n)[ \t]*system:")) is None  # may start with any run of blanks
     assert literal_starts(re.compile(r"\bσύστημα")) is None  # Greek: case folding is not str.lower
+
+
+def test_keyword_set_reports_every_occurrence():
+    """Overlapping and nested words are all reported, at the offset where each ends."""
+    from detectors.keywords import KeywordSet
+
+    ks = KeywordSet(["ai", "assistant", "tan"])
+    assert sorted(ks.ends("assistant")) == [8, 9]  # "tan" (5-8) inside "assistant" (0-9)
+    assert ks.any_in("said") and not ks.any_in("AI") and not ks.any_in("")

@@ -408,3 +408,18 @@ def test_numbered_bracketed_and_versioned_labels(req, ans):
 def test_headings_and_cell_names_with_numbers_are_not_labels():
     text = "H1: Welcome\nA1: total of column A\nH2: Pricing\nA2: sum of row 2\n"
     assert segment_message(Message(0, "user", text)) == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["user", "assistant", "ai", "me", "you", "reply", "question", "answer", "gpt", "-4o",
+                                 " 1", "#2", ".5", "]", "**", " ", "\t", ":", "\n", "x", "superuser", "ai:", "r"]),
+                max_size=14))
+def test_label_prefilter_says_what_the_alternation_search_says(pieces):
+    """The segmenter asks an automaton for the tag words and matches the label suffix where each ends;
+    that must answer exactly as a regex search of the words' alternation followed by the suffix."""
+    from detectors import segmenter as S
+
+    text = "".join(pieces)
+    for words, alternation in ((S._TAG_WORDS, S._WORD_TAGS), (S._LOOSE_WORD_SET, S._LOOSE_WORDS)):
+        plain = re.compile(rf"(?:{alternation}){S._LABEL_SUFFIX}(?:\*\*)?[ \t]?:")
+        assert S._label_in(text, words) == bool(plain.search(text))
