@@ -233,6 +233,15 @@ PERSONA_PATTERNS: list[tuple] = [
     (r"\bdr\.?\s+al\b[\s\S]{0,300}?\b(?:diabolical|evil)\s+plan\b|\b(?:diabolical|evil)\s+plan\b[\s\S]{0,300}?\bdr\.?\s+al\s*:",
      0.6, "text continuation", ("dr. al", "dr al")),
     (r"\[(?:🔓|JAILBREAK|CLASSIC|🔒)", 0.8, "dual-response jailbreak"),
+    # The "grandma exploit" (2023): the model asked to play a dead grandmother who used to read out
+    # the forbidden thing (napalm steps, licence keys) at bedtime. Grief and nostalgia alone ("my late
+    # grandmother used to bake...") are not it: the pattern needs the role-play request as well, and a
+    # grief role-play that asks for just that ("play my late grandma, she used to tell me stories") is
+    # cautioned, not blocked. Added after a development probe (not a source); no text of the sources or
+    # evaluation sets matches.
+    (r"\b(?:act|acting|pretend|roleplay|role-play|play|be)\b[^.\n]{0,30}?\bmy\s+(?:deceased|late|dead|departed)\s+"
+     r"(?:grand(?:ma|mother)|granny|nana)\b[\s\S]{0,300}?\b(?:used\s+to|would)\s+(?:tell|read|recite|sing|give|say"
+     r"|whisper)\b", 0.6, "grandma exploit", ("my deceased", "my late", "my dead", "my departed")),
 ]
 
 
