@@ -1360,7 +1360,11 @@ choices made after an earlier run's numbers were read are listed under Known gap
   content), while the same harmful answers against the calib benign answers fell in every fold (e.g.
   0.959 -> 0.889 for hate speech) and so did every leave-topic-out fold of harmful compliance (0.949 ->
   0.860 for topic 0). The request carries what separates harmful compliance from ordinary help; no
-  change was made.
+  change was made. What ships (the release fit, which trains on every category of these answers) was
+  also given eight supportive answers written by hand after v1.9.0 (a development probe, not in the
+  repository's sets: crisis replies to suicidal and self-harm disclosures, an eating-disorder refusal,
+  de-escalation of a threat and of revenge, a refusal to locate an ex-partner): none was flagged, the
+  highest risk 0.454 against the shipped flag threshold, 0.899 (the manifest's `response_flag`).
 - **Blocking a single code answer is unreliable.** The fitted block threshold stays close to the old
   0.9 and still withholds about 4.5 % of secure-code answers of calib half B (response-audit table):
   calib half A's secure code, which the threshold is fitted on, had a much lighter tail (99.5th
