@@ -24,7 +24,7 @@ from .rules.base import CALLER_ROLES, inspected
 from .scoring import BatchStats, Item, ModelSet, Result, Scorer
 from .leak import LeakGuard, LeakSettings
 from .memo import MessageMemo
-from .segmenter import cap, outside_demos, turn_demos, without_template_tokens
+from .segmenter import SPEAKER_KIND, cap, outside_demos, turn_demos, without_template_tokens
 from .types import Demonstration, Finding, Message
 from .verdict import RESPONSE_SEVERITY, DecisionThresholds, decide, decide_response, model_decision_thresholds
 
@@ -168,10 +168,13 @@ class Engine:
         inline_of: dict[int, list[Demonstration]] = {}
         for d in inline:
             inline_of.setdefault(d.message, []).append(d)
+        # Turns of two speakers of no known role go to the demo model only: their message keeps the windowed
+        # injection scoring it had before that shape was read (a line planted in a screenplay or chat log).
+        speaker_only = {i for i, ds in inline_of.items() if all(d.kind == SPEAKER_KIND for d in ds)}
         for m in inspected(messages, self.config.roles):
-            items.append(Item("injection", text=m.text, windows=m.index not in with_demos))
+            items.append(Item("injection", text=m.text, windows=m.index not in with_demos or m.index in speaker_only))
             inj_sources.append((m.index, 0, len(m.text)))
-            if m.index not in inline_of:
+            if m.index not in inline_of or m.index in speaker_only:
                 continue  # already windowed whole
             # The text around a message's examples is scored on its own, with windows: eight benign
             # demos before a jailbreak in the same message hid it from the one-bag score (0.62 acted on).

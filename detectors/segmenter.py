@@ -339,6 +339,54 @@ def _mixed_label_demos(text: str, message: int, markers: list[_Marker], limits: 
     return demos
 
 
+# Two speakers of no known role taking turns ("Alice:/Bob:", "U:/A:", "User>/Assistant>"): a many-shot
+# prompt can rename its roles to get past the role words above. Read only in a message where no other
+# shape found anything: of the line-opening labels that occur at least SPEAKER_MIN_TURNS times, the two
+# that alternate strictly (other labels, "Step 1:" or "Note:" inside a turn, are its text); the first to
+# speak asks, unless a label is a known role word that says otherwise. Records ("Name:/Age:") and e-mail headers ("From:/To:") can take this
+# shape too; their pairs are scored like any demonstration, and benign pairs read as benign.
+SPEAKER_KIND = "speaker_turns"
+SPEAKER_MIN_TURNS = 4
+SPEAKER_CANDIDATES = 6
+SPEAKER_LABEL_SHARE = 0.6  # of the line-opening labels from the first turn on
+_SPEAKER = re.compile(r"^[ \t]{0,8}(?:\*\*)?(?P<name>[A-Z][\w.'-]{0,15}(?: [A-Z][\w.'-]{0,15})?)(?:\*\*)?[ \t]?[:>]"
+                      r"(?:\*\*)?(?=[ \t]|$)", re.MULTILINE)
+
+
+def _speaker_demos(text: str, message: int) -> list[Demonstration]:
+    found = [(m.start(), m.end(), m.group("name").lower()) for m in _SPEAKER.finditer(text)]
+    counts: dict[str, int] = {}
+    for *_, name in found:
+        counts[name] = counts.get(name, 0) + 1
+    # The most frequent labels only, so that a text of many distinct labels costs a few passes, not one
+    # per pair of them.
+    frequent = [n for n, c in sorted(counts.items(), key=lambda kv: -kv[1])[:SPEAKER_CANDIDATES] if c >= SPEAKER_MIN_TURNS]
+    best: list[tuple[int, int, str]] = []
+    for i, a in enumerate(frequent):  # the pair of labels that alternates strictly, most turns first
+        for b in frequent[i + 1:]:
+            turns = [f for f in found if f[2] in (a, b)]
+            if len(turns) > len(best) and all(x[2] != y[2] for x, y in zip(turns, turns[1:])):
+                best = turns
+    # Records take this shape too ("Domain Name:" ... "Registrar URL:" once per WHOIS record): there the
+    # pair is two of many labels, in a dialogue it is nearly all of them.
+    if not best or len(best) < SPEAKER_LABEL_SHARE * sum(1 for f in found if f[0] >= best[0][0]):
+        return []
+    names = list(dict.fromkeys(name for *_, name in best))
+    role = {n: _TAG_FAMILY.get(n, (None, LOOSE_LABELS.get(n)))[1] for n in names}
+    asker = names[1] if role[names[0]] is False or role[names[1]] is True else names[0]  # "Assistant>" first
+    demos = []
+    ends = [start for start, *_ in best[1:]] + [len(text)]
+    for i, (start, label_end, name) in enumerate(best[:-1]):
+        if name != asker:
+            continue
+        request = text[label_end:ends[i]].strip()
+        answer = text[best[i + 1][1]:ends[i + 1]].strip()
+        if request and answer:
+            demos.append(Demonstration(kind=SPEAKER_KIND, request=request, answer=answer, message=message,
+                                       start=start, end=_rstrip_end(text, start, ends[i + 1])))
+    return demos
+
+
 _OPENING_WRAPPER = re.compile(r"<examples?>\s*$", re.IGNORECASE)
 
 
@@ -505,7 +553,10 @@ def segment_message(msg: Message) -> list[Demonstration]:
     for d in rows:
         spans.add(d.start, d.end)
     tagged = _tagged_demos(msg.text, msg.index, spans)
-    return sorted(json_demos + rows + tagged, key=lambda d: (d.start, d.end))
+    found = json_demos + rows + tagged
+    if not found:
+        found = _speaker_demos(msg.text, msg.index)
+    return sorted(found, key=lambda d: (d.start, d.end))
 
 
 def outside_demos(text: str, demos: list[Demonstration]) -> list[tuple[int, int]]:

