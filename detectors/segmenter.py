@@ -342,9 +342,10 @@ def _mixed_label_demos(text: str, message: int, markers: list[_Marker], limits: 
 # Two speakers of no known role taking turns ("Alice:/Bob:", "U:/A:", "User>/Assistant>"): a many-shot
 # prompt can rename its roles to get past the role words above. Read only in a message where no other
 # shape found anything: of the line-opening labels that occur at least SPEAKER_MIN_TURNS times, the two
-# that alternate strictly (other labels, "Step 1:" or "Note:" inside a turn, are its text); the first to
-# speak asks, unless a label is a known role word that says otherwise. Records ("Name:/Age:") and e-mail headers ("From:/To:") can take this
-# shape too; their pairs are scored like any demonstration, and benign pairs read as benign.
+# that alternate strictly (other labels, "Step 1:" or "Note:" inside a turn, are its text) and make up
+# SPEAKER_LABEL_SHARE of the labels from the first turn on (a record's fields do not); the first to
+# speak asks, unless a label is a known role word that says otherwise. The engine keeps such a
+# message's windowed injection score.
 SPEAKER_KIND = "speaker_turns"
 SPEAKER_MIN_TURNS = 4
 SPEAKER_CANDIDATES = 6
@@ -354,13 +355,15 @@ _SPEAKER = re.compile(r"^[ \t]{0,8}(?:\*\*)?(?P<name>[A-Z][\w.'-]{0,15}(?: [A-Z]
 
 
 def _speaker_demos(text: str, message: int) -> list[Demonstration]:
+    """The exchanges of two alternating speakers, or none (see SPEAKER_KIND above)."""
     found = [(m.start(), m.end(), m.group("name").lower()) for m in _SPEAKER.finditer(text)]
     counts: dict[str, int] = {}
     for *_, name in found:
         counts[name] = counts.get(name, 0) + 1
     # The most frequent labels only, so that a text of many distinct labels costs a few passes, not one
     # per pair of them.
-    frequent = [n for n, c in sorted(counts.items(), key=lambda kv: -kv[1])[:SPEAKER_CANDIDATES] if c >= SPEAKER_MIN_TURNS]
+    top = sorted(counts.items(), key=lambda kv: -kv[1])[:SPEAKER_CANDIDATES]
+    frequent = [n for n, c in top if c >= SPEAKER_MIN_TURNS]
     best: list[tuple[int, int, str]] = []
     for i, a in enumerate(frequent):  # the pair of labels that alternates strictly, most turns first
         for b in frequent[i + 1:]:
