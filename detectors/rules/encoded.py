@@ -76,7 +76,8 @@ def encoded_payloads(inp: RuleInput, params: dict[str, Any]) -> RuleOutput:
                 decoded = fn(m.group())
                 if decoded:
                     blobs.append((m.start(), m.end(), decoded, how))
-        for m in _URLENC.finditer(msg.text) if msg.text.count("%") >= _URLENC_MIN_PERCENT else ():
+        url_escapes = _URLENC.finditer(msg.text) if msg.text.count("%") >= _URLENC_MIN_PERCENT else ()
+        for m in url_escapes:
             if len(blobs) >= MAX_BLOBS:
                 break
             decoded = unquote(m.group())

@@ -49,9 +49,12 @@ def check(data: Path, char_buckets: int, seed: int = 13, buckets: int | None = N
     long_ = np.array([len(i) >= LONG_TOKENS for i in ids])
     shipped = bag_spec("injection")
     candidate = replace(shipped, char_buckets=char_buckets, buckets=buckets or shipped.buckets)
-    name = " + ".join(["words"] + [f"2^{candidate.buckets.bit_length() - 1} bigram buckets"] * (candidate.buckets != shipped.buckets)
-                      + ["char grams"] * bool(char_buckets))
-    variants = {"words": replace(shipped, char_buckets=0), name: candidate}
+    parts = ["words"]
+    if candidate.buckets != shipped.buckets:
+        parts.append(f"2^{candidate.buckets.bit_length() - 1} bigram buckets")
+    if char_buckets:
+        parts.append("char grams")
+    variants = {"words": replace(shipped, char_buckets=0), " + ".join(parts): candidate}
     chars = char_grams(tok)
     bags = {name: text_bags(ids, spec, chars) for name, spec in variants.items()}
     out = []
